@@ -1,0 +1,159 @@
+/**
+ * Column parsers. Each turns one raw CSV cell (a string) into a typed value or a
+ * reason it cannot. Pure functions; the schema composes them.
+ */
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };
+
+export type ColumnKind = 'id' | 'text' | 'gss' | 'integer' | 'enum' | 'date' | 'url' | 'ref';
+
+export interface ColumnSpec<T> {
+  kind: ColumnKind;
+  required: boolean;
+  /** One line for the schema reference: what the column holds. */
+  description: string;
+  /** A valid example value for templates and docs. */
+  example: string;
+  /** Allowed values, for enums. */
+  values?: readonly string[];
+  /** Dataset whose key this column must match, checked across files. */
+  ref?: string;
+  parse(raw: string): CellResult<T>;
+}
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+
+/** Text the source decoder could not read: almost always a Windows-1252 file read as UTF-8. */
+const REPLACEMENT_CHAR = '\uFFFD';
+
+function checkText(raw: string): CellResult<string> {
+  if (raw.includes(REPLACEMENT_CHAR)) {
+    return {
+      ok: false,
+      expected: 'UTF-8 text',
+      hint: 'The file seems to be saved in another encoding (such as Windows-1252, where "£" breaks). Save it as "CSV UTF-8".',
+    };
+  }
+  return ok(raw);
+}
+
+type Opts = { description: string; example: string };
+
+function optional<T>(spec: ColumnSpec<T>): ColumnSpec<T | null> {
+  return {
+    ...spec,
+    required: false,
+    parse: (raw) => (raw === '' ? ok(null) : spec.parse(raw)),
+  };
+}
+
+function required<T>(kind: ColumnKind, o: Opts, parse: (raw: string) => CellResult<T>, extra: Partial<ColumnSpec<T>> = {}): ColumnSpec<T> {
+  return {
+    kind,
+    required: true,
+    ...o,
+    ...extra,
+    parse: (raw) => {
+      if (raw === '') return { ok: false, expected: 'a value (this column is required)' };
+      const text = checkText(raw);
+      return text.ok ? parse(raw) : text;
+    },
+  };
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const GSS_PATTERN = /^[EWSNK]\d{8}$/;
+/** Plain digits, optionally grouped with commas: 1130000 or 1,130,000. */
+const INTEGER_PATTERN = /^-?(\d{1,3}(,\d{3})+|\d+)$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DMY_PATTERN = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+export function parseIdentifier(raw: string): CellResult<string> {
+  return ID_PATTERN.test(raw)
+    ? ok(raw)
+    : { ok: false, expected: 'an identifier of letters, digits, "-", "_" or "."', hint: 'Avoid spaces and punctuation in ids.' };
+}
+
+export function parseGssCode(raw: string): CellResult<string> {
+  if (GSS_PATTERN.test(raw)) return ok(raw);
+  if (GSS_PATTERN.test(raw.toUpperCase())) return { ok: false, expected: 'a GSS code in capitals', hint: `Write ${raw.toUpperCase()}.` };
+  return { ok: false, expected: 'a 9-character GSS area code such as E08000012' };
+}
+
+export function parseWholeNumber(raw: string, max: number): CellResult<number> {
+  const trimmed = raw.trim();
+  if (/[£$€]/.test(trimmed) || /\d\s*(m|bn|k|million|billion)$/i.test(trimmed)) {
+    return { ok: false, expected: 'a whole number with no currency sign or abbreviation', hint: 'Write £11.2m as 11200000.' };
+  }
+  if (trimmed.endsWith('%')) return { ok: false, expected: 'a whole number, not a percentage' };
+  if (!INTEGER_PATTERN.test(trimmed)) {
+    return { ok: false, expected: 'a whole number such as 1130000 or 1,130,000', hint: /\./.test(trimmed) ? 'Decimals are not allowed here.' : undefined };
+  }
+  const value = Number(trimmed.replaceAll(',', ''));
+  if (value < 0) return { ok: false, expected: 'a number of zero or more' };
+  if (!Number.isSafeInteger(value) || value > max) {
+    return { ok: false, expected: `a number no larger than ${max.toLocaleString('en-GB')}`, hint: 'Check for extra digits.' };
+  }
+  return ok(value);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Dates are ISO and may be partial (2024, 2024-03, 2024-03-31) because sources often give only a month or year. */
+export function parsePartialDate(raw: string): CellResult<string> {
+  const dmy = DMY_PATTERN.exec(raw);
+  if (dmy) {
+    const [, d, m, y] = dmy;
+    return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', hint: `Write ${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}.` };
+  }
+  const match = DATE_PATTERN.exec(raw);
+  if (!match) return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD' };
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (year < 1900 || year > 2100) return { ok: false, expected: 'a year between 1900 and 2100' };
+  if (month !== undefined && (month < 1 || month > 12)) return { ok: false, expected: 'a month from 01 to 12' };
+  if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    return { ok: false, expected: 'a day that exists in that month' };
+  }
+  return ok(raw);
+}
+
+export function parseHttpUrl(raw: string): CellResult<string> {
+  try {
+    const url = new URL(raw);
+    // Only web links: a javascript: or data: URL in a source link would run code when clicked.
+    if (url.protocol === 'https:' || url.protocol === 'http:') return ok(url.href);
+  } catch {
+    // fall through to the error below
+  }
+  return { ok: false, expected: 'a web address starting with https:// or http://' };
+}
+
+export function parseEnum<V extends string>(raw: string, values: readonly V[]): CellResult<V> {
+  const found = values.find((v) => v === raw);
+  if (found !== undefined) return ok(found);
+  const caseInsensitive = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+  return {
+    ok: false,
+    expected: `one of: ${values.join(', ')}`,
+    hint: caseInsensitive ? `Write ${caseInsensitive}.` : undefined,
+  };
+}
+
+/** Column builders: `col.text(...)` is required, `col.text(...).optional` style is written `opt(col.text(...))`. */
+export const col = {
+  id: (o: Opts) => required('id', o, parseIdentifier),
+  text: (o: Opts) => required('text', o, ok),
+  gss: (o: Opts) => required('gss', o, parseGssCode),
+  integer: (o: Opts & { max: number }) => required('integer', o, (raw) => parseWholeNumber(raw, o.max)),
+  date: (o: Opts) => required('date', o, parsePartialDate),
+  url: (o: Opts) => required('url', o, parseHttpUrl),
+  enumOf: <V extends string>(values: readonly V[], o: Opts) => required('enum', o, (raw) => parseEnum(raw, values), { values }),
+  /** A key of another dataset; the format is checked here, existence across files. */
+  ref: (dataset: string, o: Opts) => required('ref', o, dataset === 'areas' ? parseGssCode : parseIdentifier, { ref: dataset }),
+};
+
+export const opt = optional;

@@ -1,0 +1,194 @@
+/**
+ * Derived, view-ready values: headline figures per combined authority, source lookups,
+ * per-resident rates. Pure; every string a view shows comes formatted from here.
+ */
+import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
+import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
+import type { Area, FundingLine, Programme, ProgrammeItem, Source } from './schema.ts';
+import type { RowsByDataset } from './validate.ts';
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publisher: string;
+  publishedText: string;
+  url: string | null;
+  note: string | null;
+}
+
+export interface HeadlineFigure {
+  /** The data row's id, rendered as data-figure-id. */
+  id: string;
+  dataset: 'funding' | 'completions' | 'schools_reached';
+  value: FormattedFigure;
+  /** What the figure counts: "National Retraining Scheme pilot", "places funded". */
+  label: string;
+  /** When: "by March 2024", "announced 18 July 2018". */
+  when: string;
+  /** Short tags such as "Target", "Part of Whole deal", "Wider investment (not skills funding)". */
+  tags: string[];
+  note: string | null;
+  sourceId: string;
+  /** Null when sources.csv could not be used; the view then says the source is unavailable. */
+  source: SourceRef | null;
+}
+
+export interface SectorMention {
+  id: string;
+  label: string;
+  termUsed: string;
+  relation: string;
+  sourceId: string;
+  source: SourceRef | null;
+}
+
+export interface ProgrammeHeadline {
+  id: string;
+  name: string;
+  summary: string | null;
+  figures: HeadlineFigure[];
+  items: { type: ProgrammeItem['item_type']; texts: string[]; source: SourceRef | null }[];
+  sectors: SectorMention[];
+}
+
+export interface RegionHeadline {
+  code: string;
+  name: string;
+  populationText: string | null;
+  programmes: ProgrammeHeadline[];
+}
+
+export function sourceRef(source: Source): SourceRef {
+  return {
+    id: source.source_id,
+    title: source.title,
+    publisher: source.publisher,
+    publishedText: formatPartialDate(source.published),
+    url: source.url,
+    note: source.note,
+  };
+}
+
+export function sourceLookup(data: RowsByDataset): (id: string) => SourceRef | null {
+  const byId = new Map((data.sources ?? []).map((s) => [s.source_id, sourceRef(s)]));
+  return (id) => byId.get(id) ?? null;
+}
+
+/** Combined authorities in data order; falls back to codes used by figures when areas.csv is unavailable. */
+export function combinedAuthorities(data: RowsByDataset): { code: string; name: string; area: Area | null }[] {
+  if (data.areas) {
+    return data.areas.filter((a) => a.area_type === 'combined_authority').map((a) => ({ code: a.area_code, name: a.area_name, area: a }));
+  }
+  const codes = new Set([...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? []), ...(data.programmes ?? [])].map((r) => r.area_code));
+  return [...codes].map((code) => ({ code, name: code, area: null }));
+}
+
+function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {
+  const tags: string[] = [];
+  if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
+  const whole = line.part_of ? all.find((l) => l.id === line.part_of) : undefined;
+  if (whole) tags.push(`Part of: ${whole.component} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
+  if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
+  if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
+  return {
+    id: line.id,
+    dataset: 'funding',
+    value: formatFigure(line.amount_gbp, line.qualifier, 'gbp', line.stated_as),
+    label: line.component,
+    when: `announced ${formatPartialDate(line.announced)}`,
+    tags,
+    note: line.note,
+    sourceId: line.source_id,
+    source: source(line.source_id),
+  };
+}
+
+/** Parts follow their whole so a deal reads top-down: the total, then what it is made of. */
+function orderWholesFirst(lines: FundingLine[]): FundingLine[] {
+  const ids = new Set(lines.map((l) => l.id));
+  const roots = lines.filter((l) => !l.part_of || !ids.has(l.part_of));
+  const ordered: FundingLine[] = [];
+  const visit = (line: FundingLine) => {
+    ordered.push(line);
+    lines.filter((l) => l.part_of === line.id).forEach(visit);
+  };
+  roots.forEach(visit);
+  return ordered;
+}
+
+function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programme_name'> & { summary: string | null }, data: RowsByDataset, source: (id: string) => SourceRef | null): ProgrammeHeadline {
+  const id = programme.programme_id;
+  const funding = (data.funding ?? []).filter((l) => l.programme_id === id);
+  const sectorLabel = new Map((data.sectors ?? []).map((s) => [s.sector_id, s.label]));
+  const figures: HeadlineFigure[] = [
+    ...orderWholesFirst(funding).map((line) => fundingFigure(line, data.funding ?? [], source)),
+    ...(data.completions ?? [])
+      .filter((c) => c.programme_id === id)
+      .map((c): HeadlineFigure => ({
+        id: c.id,
+        dataset: 'completions',
+        value: formatFigure(c.value, c.qualifier, 'count', c.stated_as),
+        label: MEASURE_LABEL[c.measure],
+        when: `${MEASURE_IS_EXPECTATION[c.measure] || c.measure === 'completed' ? 'by' : 'as of'} ${formatPartialDate(c.as_of)}`,
+        tags: MEASURE_IS_EXPECTATION[c.measure] ? ['Expected, not yet achieved'] : [],
+        note: c.note,
+        sourceId: c.source_id,
+        source: source(c.source_id),
+      })),
+    ...(data.schools_reached ?? [])
+      .filter((s) => s.programme_id === id)
+      .map((s): HeadlineFigure => ({
+        id: s.id,
+        dataset: 'schools_reached',
+        value: formatFigure(s.schools_and_colleges, s.qualifier, 'count', s.stated_as),
+        label: SCHOOLS_STATUS_LABEL[s.status],
+        when: `${s.status === 'planned' ? 'announced' : 'as of'} ${formatPartialDate(s.as_of)}`,
+        tags: s.status === 'planned' ? ['Planned'] : [],
+        note: s.note,
+        sourceId: s.source_id,
+        source: source(s.source_id),
+      })),
+  ];
+  const itemRows = (data.programme_items ?? []).filter((i) => i.programme_id === id).sort((a, b) => a.position - b.position);
+  const itemTypes = [...new Set(itemRows.map((i) => i.item_type))];
+  return {
+    id,
+    name: programme.programme_name,
+    summary: programme.summary,
+    figures,
+    items: itemTypes.map((type) => {
+      const ofType = itemRows.filter((i) => i.item_type === type);
+      return { type, texts: ofType.map((i) => i.text), source: source(ofType[0]?.source_id ?? '') };
+    }),
+    sectors: (data.sector_shortages ?? [])
+      .filter((s) => s.programme_id === id)
+      .map((s) => ({ id: s.id, label: sectorLabel.get(s.sector) ?? s.sector, termUsed: s.term_used, relation: RELATION_LABEL[s.relation], sourceId: s.source_id, source: source(s.source_id) })),
+  };
+}
+
+/** Headline figures for every combined authority, grouped by programme, in data order. */
+export function buildHeadlines(data: RowsByDataset): RegionHeadline[] {
+  const source = sourceLookup(data);
+  return combinedAuthorities(data).map(({ code, name, area }) => {
+    const programmeIds = new Set(
+      [...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? []), ...(data.sector_shortages ?? [])]
+        .filter((row) => row.area_code === code)
+        .map((row) => row.programme_id),
+    );
+    const known = (data.programmes ?? []).filter((p) => p.area_code === code || programmeIds.has(p.programme_id));
+    // Figures whose programme row is unavailable still show, under their id.
+    const unknown = [...programmeIds].filter((id) => !known.some((p) => p.programme_id === id)).map((id) => ({ programme_id: id, programme_name: id, summary: null }));
+    return {
+      code,
+      name,
+      populationText: area ? `Population ${formatCount(area.population)} (Census ${area.population_year})` : null,
+      programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, source)).filter((p) => p.figures.length + p.items.length + p.sectors.length > 0),
+    };
+  });
+}
+
+/** Amount per resident; null when either side is unknown, never zero. */
+export function perResident(amount: number | null, population: number | null | undefined): number | null {
+  if (amount === null || !population) return null;
+  return amount / population;
+}

@@ -1,0 +1,47 @@
+/** Plain-English labels for the schema's controlled values. */
+import type { Completion, FundingLine, SchoolsReached, SectorShortage } from './schema.ts';
+
+export const MEASURE_LABEL: Record<Completion['measure'], string> = {
+  completed: 'people completed the course',
+  expected_completed: 'expected to have completed',
+  places_funded: 'places funded',
+  businesses_consulted: 'businesses contributed',
+  jobs_expected: 'jobs expected',
+  projects: 'projects in the first phase',
+};
+
+/** Whether a measure is a target or expectation rather than something that has happened. */
+export const MEASURE_IS_EXPECTATION: Record<Completion['measure'], boolean> = {
+  completed: false,
+  expected_completed: true,
+  places_funded: false,
+  businesses_consulted: false,
+  jobs_expected: true,
+  projects: false,
+};
+
+export const SCHOOLS_STATUS_LABEL: Record<SchoolsReached['status'], string> = {
+  actual: 'schools and colleges taking part',
+  planned: 'schools and colleges planned',
+};
+
+export const FUNDER_TYPE_LABEL: Record<FundingLine['funder_type'], string> = {
+  government: 'Government',
+  combined_authority: 'Combined authority',
+  mixed: 'Government and combined authority',
+  other: 'Other',
+  not_stated: 'Funder not stated',
+};
+
+export const CATEGORY_LABEL: Record<FundingLine['category'], string> = {
+  skills: 'Skills funding',
+  wider_investment: 'Wider investment (not skills funding)',
+  expected_investment: 'Investment expected (not committed)',
+};
+
+export const RELATION_LABEL: Record<SectorShortage['relation'], string> = {
+  shortage: 'Named as a skills shortage',
+  priority: 'Named as a priority',
+  training_offer: 'Training offered',
+  pathway: 'Career pathway',
+};

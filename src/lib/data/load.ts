@@ -1,0 +1,30 @@
+/**
+ * The only I/O in the data layer: read each dataset's CSV text, then hand it to the
+ * pure validator. A failed read is reported for that file alone.
+ */
+import { DATASET_NAMES, SCHEMA, type DatasetName } from './schema.ts';
+import { assembleDatasets, type AssembledData, type FileText } from './validate.ts';
+
+export type ReadText = (file: string) => Promise<string>;
+
+/** Reads files over HTTP relative to `baseUrl`, decoding as UTF-8 so bad bytes show up as U+FFFD and are reported. */
+export function httpReader(baseUrl: string, fetchImpl: typeof fetch = fetch): ReadText {
+  return async (file) => {
+    const response = await fetchImpl(new URL(file, baseUrl));
+    if (!response.ok) throw new Error(`The server answered ${response.status} ${response.statusText} for ${file}.`);
+    return new TextDecoder('utf-8').decode(await response.arrayBuffer());
+  };
+}
+
+export async function loadDatasets(read: ReadText, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
+  const entries = await Promise.all(
+    names.map(async (name): Promise<[DatasetName, FileText]> => {
+      try {
+        return [name, { text: await read(SCHEMA[name].file) }];
+      } catch (error) {
+        return [name, { readError: error instanceof Error ? error.message : String(error) }];
+      }
+    }),
+  );
+  return assembleDatasets(Object.fromEntries(entries));
+}

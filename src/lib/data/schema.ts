@@ -1,0 +1,213 @@
+/**
+ * The data contract: every dataset, its file, key and columns. Row types are derived
+ * from these specs so the validator, the docs and the TypeScript types cannot drift.
+ */
+import { col, opt, type ColumnSpec } from './columns.ts';
+
+export const QUALIFIERS = ['exact', 'about', 'up_to', 'more_than', 'unquantified'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** Largest money amount accepted: anything above £100bn in a city-region dataset is a typo. */
+const MAX_GBP = 100_000_000_000;
+const MAX_COUNT = 100_000_000;
+
+const qualifier = col.enumOf(QUALIFIERS, {
+  description: 'How the source states the figure: exact, about, up_to (a ceiling), more_than (a floor) or unquantified (no number published).',
+  example: 'up_to',
+});
+const statedAs = opt(col.text({ description: 'For unquantified figures, the words the source uses instead of a number, such as "hundreds".', example: 'hundreds' }));
+const sourceId = col.ref('sources', { description: 'The source_id in sources.csv that publishes this figure.', example: 'mitm-2018-wm-skills-deal' });
+const areaCode = col.ref('areas', { description: 'GSS code of the area the figure is for, listed in areas.csv.', example: 'E47000007' });
+const programmeId = col.ref('programmes', { description: 'The programme_id in programmes.csv.', example: 'wm-skills-deal' });
+const note = opt(col.text({ description: 'Anything a reader needs to interpret the figure, in your own words.', example: 'Includes a new careers hub.' }));
+
+type DatasetSpec = {
+  file: string;
+  key: string;
+  description: string;
+  columns: Record<string, ColumnSpec<unknown>>;
+};
+
+function dataset<const C extends Record<string, ColumnSpec<unknown>>>(spec: { file: string; key: keyof C & string; description: string; columns: C }) {
+  return spec;
+}
+
+export const SCHEMA = {
+  sources: dataset({
+    file: 'sources.csv',
+    key: 'source_id',
+    description: 'Every publication a figure comes from.',
+    columns: {
+      source_id: col.id({ description: 'A short, stable id for the source.', example: 'mitm-2018-wm-skills-deal' }),
+      title: col.text({ description: 'The headline of the article or document.', example: 'Government reveals £69m funding deal…' }),
+      publisher: col.text({ description: 'Who published it, or "Not stated in the copy held".', example: 'Made in the Midlands' }),
+      published: col.date({ description: 'Publication date: YYYY, YYYY-MM or YYYY-MM-DD, as precise as known.', example: '2018-07' }),
+      url: opt(col.url({ description: 'Web address of the source, blank if not known.', example: 'https://example.org/article' })),
+      note,
+    },
+  }),
+  areas: dataset({
+    file: 'areas.csv',
+    key: 'area_code',
+    description: 'Combined authorities and their districts, with Census populations.',
+    columns: {
+      area_code: col.gss({ description: 'ONS GSS code.', example: 'E08000012' }),
+      area_name: col.text({ description: 'Official name.', example: 'Liverpool' }),
+      short_name: col.text({ description: 'Name for charts and headings.', example: 'Liverpool' }),
+      area_type: col.enumOf(['combined_authority', 'local_authority'] as const, { description: 'combined_authority or local_authority.', example: 'local_authority' }),
+      parent_code: opt(col.ref('areas', { description: 'For a district, the GSS code of its combined authority.', example: 'E47000004' })),
+      population: col.integer({ max: 100_000_000, description: 'Usual resident population.', example: '486100' }),
+      population_year: col.integer({ max: 2100, description: 'Year the population refers to.', example: '2021' }),
+      population_source_id: col.ref('sources', { description: 'The source_id of the population figure.', example: 'ons-census-2021' }),
+      note,
+    },
+  }),
+  programmes: dataset({
+    file: 'programmes.csv',
+    key: 'programme_id',
+    description: 'Programmes, deals and strategies the figures belong to.',
+    columns: {
+      programme_id: col.id({ description: 'A short, stable id.', example: 'wm-skills-deal' }),
+      area_code: areaCode,
+      programme_name: col.text({ description: 'Name shown on the dashboard.', example: 'West Midlands Skills Deal' }),
+      kind: col.enumOf(['training', 'strategy', 'careers', 'outreach', 'deal', 'wider_investment'] as const, {
+        description: 'What sort of programme it is; wider_investment marks programmes that are not skills spending.',
+        example: 'deal',
+      }),
+      started: opt(col.date({ description: 'When it started or was announced.', example: '2018-07' })),
+      source_id: sourceId,
+      summary: col.text({ description: 'One sentence in your own words.', example: 'A skills deal between government and the combined authority.' }),
+    },
+  }),
+  funding: dataset({
+    file: 'funding.csv',
+    key: 'id',
+    description: 'Money announced for skills (and wider investment shown as context).',
+    columns: {
+      id: col.id({ description: 'A short, stable id for the funding line.', example: 'wm-deal-nrs-pilot' }),
+      area_code: areaCode,
+      programme_id: programmeId,
+      component: col.text({ description: 'What this line pays for.', example: 'National Retraining Scheme pilot' }),
+      funder: col.text({ description: 'Who pays, as the source names them, or "Not stated".', example: 'Department for Education' }),
+      funder_type: col.enumOf(['government', 'combined_authority', 'mixed', 'other', 'not_stated'] as const, {
+        description: 'Kind of funder, for the split by funder.',
+        example: 'government',
+      }),
+      category: col.enumOf(['skills', 'wider_investment', 'expected_investment'] as const, {
+        description: 'skills counts in skills totals; wider_investment and expected_investment are context only.',
+        example: 'skills',
+      }),
+      amount_gbp: opt(col.integer({ max: MAX_GBP, description: 'Amount in whole pounds; blank when unquantified.', example: '5000000' })),
+      qualifier,
+      stated_as: statedAs,
+      part_of: opt(col.ref('funding', { description: 'The id of the larger line this one is carved from, so totals never double count.', example: 'wm-deal-total' })),
+      period_years: opt(col.integer({ max: 50, description: 'Years the money is spread over, blank if not published.', example: '5' })),
+      announced: col.date({ description: 'When it was announced.', example: '2018-07-18' }),
+      source_id: sourceId,
+      note,
+    },
+  }),
+  completions: dataset({
+    file: 'completions.csv',
+    key: 'id',
+    description: 'People, places and other counts: completions, places funded, expected outcomes.',
+    columns: {
+      id: col.id({ description: 'A short, stable id.', example: 'lcr-bootcamps-completed-2024' }),
+      area_code: areaCode,
+      programme_id: programmeId,
+      measure: col.enumOf(['completed', 'expected_completed', 'places_funded', 'businesses_consulted', 'jobs_expected', 'projects'] as const, {
+        description: 'What is counted.',
+        example: 'completed',
+      }),
+      value: opt(col.integer({ max: MAX_COUNT, description: 'The count; blank when unquantified.', example: '4000' })),
+      qualifier,
+      stated_as: statedAs,
+      as_of: col.date({ description: 'The date the count refers to (for targets, the target date).', example: '2024-03' }),
+      source_id: sourceId,
+      note,
+    },
+  }),
+  schools_reached: dataset({
+    file: 'schools_reached.csv',
+    key: 'id',
+    description: 'Schools and colleges taking part in careers programmes.',
+    columns: {
+      id: col.id({ description: 'A short, stable id.', example: 'lcr-careers-hub-launch' }),
+      area_code: areaCode,
+      programme_id: programmeId,
+      schools_and_colleges: opt(col.integer({ max: 100_000, description: 'Number of schools and colleges; blank when unquantified.', example: '33' })),
+      qualifier,
+      stated_as: statedAs,
+      status: col.enumOf(['actual', 'planned'] as const, { description: 'actual (reached) or planned (announced).', example: 'actual' }),
+      as_of: col.date({ description: 'The date the figure refers to.', example: '2019-01' }),
+      source_id: sourceId,
+      note,
+    },
+  }),
+  sectors: dataset({
+    file: 'sectors.csv',
+    key: 'sector_id',
+    description: 'The controlled list of sectors; synonyms map source wording onto one sector.',
+    columns: {
+      sector_id: col.id({ description: 'A short, stable id.', example: 'digital' }),
+      label: col.text({ description: 'Name shown on the dashboard.', example: 'Digital and creative' }),
+      synonyms: col.text({ description: 'Source wordings that mean this sector, separated by semicolons.', example: 'digital; digital and creative' }),
+    },
+  }),
+  sector_shortages: dataset({
+    file: 'sector_shortages.csv',
+    key: 'id',
+    description: 'Which sources name each sector as a shortage, priority or training offer.',
+    columns: {
+      id: col.id({ description: 'A short, stable id.', example: 'wm-deal-digital' }),
+      area_code: areaCode,
+      sector: col.ref('sectors', { description: 'The sector_id from sectors.csv.', example: 'digital' }),
+      relation: col.enumOf(['shortage', 'priority', 'training_offer', 'pathway'] as const, {
+        description: 'How the source names the sector.',
+        example: 'priority',
+      }),
+      programme_id: programmeId,
+      term_used: col.text({ description: 'The words the source uses for the sector.', example: 'digital; cyber security' }),
+      source_id: sourceId,
+      note,
+    },
+  }),
+  programme_items: dataset({
+    file: 'programme_items.csv',
+    key: 'id',
+    description: 'Listed items of a programme: strategy outcomes, benchmarks, deliverables.',
+    columns: {
+      id: col.id({ description: 'A short, stable id.', example: 'gatsby-1' }),
+      programme_id: programmeId,
+      item_type: col.enumOf(['outcome', 'benchmark', 'deliverable'] as const, { description: 'What sort of item.', example: 'benchmark' }),
+      position: col.integer({ max: 1000, description: 'Order within the list.', example: '1' }),
+      text: col.text({ description: 'The item, in your own words or its proper name.', example: 'A stable careers programme' }),
+      source_id: sourceId,
+    },
+  }),
+} satisfies Record<string, DatasetSpec>;
+
+export type Schema = typeof SCHEMA;
+export type DatasetName = keyof Schema;
+export const DATASET_NAMES = Object.keys(SCHEMA) as DatasetName[];
+
+type ValueOf<C> = C extends ColumnSpec<infer T> ? T : never;
+export type RowOf<N extends DatasetName> = { [K in keyof Schema[N]['columns']]: ValueOf<Schema[N]['columns'][K]> } & {
+  /** Line in the file where the row starts, for error messages. */
+  readonly _line: number;
+};
+
+export type Source = RowOf<'sources'>;
+export type Area = RowOf<'areas'>;
+export type Programme = RowOf<'programmes'>;
+export type FundingLine = RowOf<'funding'>;
+export type Completion = RowOf<'completions'>;
+export type SchoolsReached = RowOf<'schools_reached'>;
+export type Sector = RowOf<'sectors'>;
+export type SectorShortage = RowOf<'sector_shortages'>;
+export type ProgrammeItem = RowOf<'programme_items'>;
+
+/** Which datasets a dataset refers to: they are loaded first and checked across files. */
+export function datasetForFile(file: string): DatasetName | undefined {
+  return DATASET_NAMES.find((name) => SCHEMA[name].file === file);
+}
