@@ -19,7 +19,7 @@ describe.each(MOUNTS)('smoke: dist served at %s', (basePath) => {
     await server?.close();
   });
 
-  it('renders a visible h1 with no errors or failed requests', async () => {
+  it(`renders a visible h1 with no errors or failed requests (${basePath})`, async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
 

@@ -80,10 +80,21 @@ export function parseGssCode(raw: string): CellResult<string> {
   return { ok: false, expected: 'a 9-character GSS area code such as E08000012' };
 }
 
+const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+
+/** For "£11.2m"-style cells, the plain number an officer should write instead. */
+function plainNumberFor(shorthand: string): string | null {
+  const match = /^[£$€]?\s*([\d,]*\.?\d+)\s*(k|m|million|bn|billion)?$/i.exec(shorthand);
+  if (!match?.[1]) return null;
+  const value = Number(match[1].replaceAll(',', '')) * (SCALE[match[2]?.toLowerCase() ?? ''] ?? 1);
+  return Number.isFinite(value) ? String(Math.round(value)) : null;
+}
+
 export function parseWholeNumber(raw: string, max: number): CellResult<number> {
   const trimmed = raw.trim();
   if (/[£$€]/.test(trimmed) || /\d\s*(m|bn|k|million|billion)$/i.test(trimmed)) {
-    return { ok: false, expected: 'a whole number with no currency sign or abbreviation', hint: 'Write £11.2m as 11200000.' };
+    const plain = plainNumberFor(trimmed);
+    return { ok: false, expected: 'a whole number with no currency sign or abbreviation', hint: plain ? `Write ${plain}.` : 'Write the full amount in pounds, e.g. 11200000 for £11.2m.' };
   }
   if (trimmed.endsWith('%')) return { ok: false, expected: 'a whole number, not a percentage' };
   if (!INTEGER_PATTERN.test(trimmed)) {

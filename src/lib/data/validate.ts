@@ -36,8 +36,10 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
       issues.push({ severity: 'warning', file, line: 1, column, value: column, expected: `a known column (${Object.keys(columns).join(', ')})`, hint: 'This column is ignored.' });
     }
   });
-  for (const [column, spec] of Object.entries(columns) as [string, ColumnSpec<unknown>][]) {
-    if (!seen.has(column) && spec.required) {
+  // Every contract column must be in the header, even ones whose cells may be blank,
+  // so a dropped column is caught rather than read as "unquantified" everywhere.
+  for (const column of Object.keys(columns)) {
+    if (!seen.has(column)) {
       issues.push({ severity: 'error', file, line: 1, column, value: null, expected: `a "${column}" column in the header row`, hint: `The header must include: ${Object.keys(columns).join(', ')}.` });
     }
   }

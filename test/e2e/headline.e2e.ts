@@ -1,0 +1,119 @@
+/**
+ * The headline view in the production build: every figure row in public/data appears
+ * as a card whose text matches the row, with its source; a broken file yields the error
+ * panel while every other dataset still renders.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
+import { validateCsv } from '../../src/lib/data/validate.ts';
+import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
+
+const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
+const sources = new Map(validateCsv('sources', dataFile('sources.csv')).rows.map((s) => [s.source_id, s]));
+
+/** Expected card value text for every figure row, computed from the CSV rows themselves. */
+const expectedCards = [
+  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text, sourceId: r.source_id })),
+  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
+  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch(inject('chromiumPath'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openHeadline(server: StaticServer, width: number): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
+  const page = await openPage(browser, { width, height: 900 });
+  const problems = collectProblems(page);
+  await page.goto(server.url);
+  await page.locator('[data-figure-id]').first().waitFor();
+  return { page, problems };
+}
+
+describe('headline view with the published data', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('shows one card per figure row, with the row’s formatted value and qualifier', async () => {
+    const { page, problems } = await openHeadline(server, 1280);
+    expect(expectedCards.length).toBeGreaterThan(20);
+    const shown = await page.locator('[data-figure-id]').evaluateAll((cards) =>
+      cards.map((card) => ({ id: card.getAttribute('data-figure-id'), text: card.querySelector('[data-role="value"]')?.textContent?.trim() })),
+    );
+    expect(shown.map((c) => c.id).sort()).toEqual(expectedCards.map((c) => c.id).sort());
+    for (const expected of expectedCards) {
+      expect(shown.find((c) => c.id === expected.id)?.text, expected.id).toBe(expected.text);
+    }
+    // Spot checks written out by hand, independent of the formatter.
+    const valueOf = (id: string) => page.locator(`[data-figure-id="${id}"] [data-role="value"]`).textContent();
+    expect(await valueOf('wm-deal-nrs-pilot')).toBe('up to £5m');
+    expect(await valueOf('lcr-bootcamps-completed-2024')).toBe('4,000+');
+    expect(await valueOf('wm-deal-sme-apprenticeships')).toBe('Not quantified');
+    expect(await page.locator('[data-figure-id="lcr-bootcamps-expected-2025"]').textContent()).toContain('by March 2025');
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens each card’s source with title, publisher and date in one click', async () => {
+    const { page } = await openHeadline(server, 1280);
+    for (const expected of expectedCards) {
+      const source = sources.get(expected.sourceId);
+      const card = page.locator(`[data-figure-id="${expected.id}"]`);
+      await card.locator('summary', { hasText: 'Source' }).click();
+      const details = card.locator('details.source');
+      await expect.poll(() => details.getAttribute('open')).not.toBeNull();
+      const text = await details.textContent();
+      expect(text).toContain(source?.title);
+      expect(text).toContain(source?.publisher);
+      expect(text).toContain(formatPartialDate(source?.published ?? ''));
+      if (source?.url) expect(await details.locator('a').getAttribute('href')).toBe(source.url);
+    }
+    await page.context().close();
+  });
+
+  it('is readable at 320 px with no horizontal scrolling', async () => {
+    const { page } = await openHeadline(server, 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+});
+
+describe('headline view with a broken funding.csv', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDist({ overrides: { '/data/funding.csv': readFileSync(join(REPO_ROOT, 'test/fixtures/data/funding-broken.csv')) } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('names the file, line and column in an error panel and still renders the other datasets', async () => {
+    const { page } = await openHeadline(server, 375);
+    const panel = page.getByTestId('data-error-panel');
+    await panel.waitFor();
+    const text = await panel.textContent();
+    expect(text).toContain('funding.csv');
+    expect(text).toContain('line 3, column amount_gbp: "£5m"');
+    // No funding card is shown from the broken file, not even its valid rows.
+    expect(await page.locator('[data-figure-id="wm-deal-total"]').count()).toBe(0);
+    // Everything else still renders.
+    for (const id of ['lcr-bootcamps-completed-2024', 'lcr-careers-hub-launch', 'wm-deal-apprenticeships']) {
+      expect(await page.locator(`[data-figure-id="${id}"]`).count(), id).toBe(1);
+    }
+    await page.context().close();
+  });
+});

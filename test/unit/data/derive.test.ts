@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildHeadlines, perResident, type RegionHeadline } from '../../../src/lib/data/derive.ts';
+import type { AssembledData } from '../../../src/lib/data/validate.ts';
+import { loadFolder, PUBLISHED_DATA } from './load-files.ts';
+
+let loaded: AssembledData;
+let headlines: RegionHeadline[];
+beforeAll(async () => {
+  loaded = await loadFolder(PUBLISHED_DATA);
+  headlines = buildHeadlines(loaded.data);
+});
+
+const figuresOf = (region: RegionHeadline) => region.programmes.flatMap((p) => p.figures);
+
+describe('buildHeadlines', () => {
+  it('has one section per combined authority, from the data', () => {
+    expect(headlines.map((r) => r.code)).toEqual(['E47000004', 'E47000007']);
+    expect(headlines[1]?.populationText).toBe('Population 2,919,600 (Census 2021)');
+  });
+
+  it('shows every figure row exactly once', () => {
+    const ids = headlines.flatMap(figuresOf).map((f) => f.id).sort();
+    const rows = [...(loaded.data.funding ?? []), ...(loaded.data.completions ?? []), ...(loaded.data.schools_reached ?? [])].map((r) => r.id).sort();
+    expect(ids).toEqual(rows);
+  });
+
+  it.each([
+    ['wm-deal-nrs-pilot', 'up to £5m', 'announced 18 July 2018'],
+    ['lcr-bootcamps-completed-2024', '4,000+', 'by March 2024'],
+    ['lcr-bootcamps-expected-2025', '6,500', 'by March 2025'],
+    ['wm-deal-colleges', 'Multi-million', 'announced 18 July 2018'],
+    ['wm-deal-portal-missing', undefined, undefined],
+  ])('%s reads %s', (id, text, when) => {
+    const figure = headlines.flatMap(figuresOf).find((f) => f.id === id);
+    expect(figure?.value.text).toBe(text);
+    expect(figure?.when).toBe(when);
+  });
+
+  it('orders a deal total before its parts and tags the parts', () => {
+    const deal = headlines[1]?.programmes.find((p) => p.id === 'wm-skills-deal');
+    expect(deal?.figures[0]?.id).toBe('wm-deal-total');
+    expect(deal?.figures.find((f) => f.id === 'wm-deal-edtech')?.tags).toContain('Part of: Whole deal (up to £69m)');
+  });
+
+  it('resolves each figure to its source', () => {
+    const figure = headlines.flatMap(figuresOf).find((f) => f.id === 'lcr-careers-hub-launch');
+    expect(figure?.source).toMatchObject({ publisher: 'Invest Liverpool', publishedText: '30 May 2019' });
+  });
+
+  it('still shows figures when sources.csv is unavailable, without source details', () => {
+    const withoutSources = buildHeadlines({ ...loaded.data, sources: undefined });
+    const figure = withoutSources.flatMap(figuresOf).find((f) => f.id === 'wm-deal-total');
+    expect(figure?.value.text).toBe('up to £69m');
+    expect(figure?.source).toBeNull();
+  });
+
+  it('falls back to area codes when areas.csv is unavailable', () => {
+    const withoutAreas = buildHeadlines({ ...loaded.data, areas: undefined });
+    expect(withoutAreas.map((r) => r.name).sort()).toEqual(['E47000004', 'E47000007']);
+  });
+
+  it('adds a third combined authority from data alone', () => {
+    const areas = [...(loaded.data.areas ?? []), { ...loaded.data.areas![0]!, area_code: 'E47000001', area_name: 'Greater Manchester Combined Authority' }];
+    const programmes = [...(loaded.data.programmes ?? []), { ...loaded.data.programmes![0]!, programme_id: 'gm-x', area_code: 'E47000001', programme_name: 'GM programme' }];
+    const funding = [...(loaded.data.funding ?? []), { ...loaded.data.funding![0]!, id: 'gm-line', area_code: 'E47000001', programme_id: 'gm-x' }];
+    const result = buildHeadlines({ ...loaded.data, areas, programmes, funding });
+    expect(result.map((r) => r.name)).toContain('Greater Manchester Combined Authority');
+    expect(result.find((r) => r.code === 'E47000001')?.programmes[0]?.figures[0]?.id).toBe('gm-line');
+  });
+});
+
+describe('perResident', () => {
+  it.each([
+    [69_000_000, 2_919_600, 69_000_000 / 2_919_600],
+    [null, 100, null],
+    [100, 0, null],
+    [100, undefined, null],
+  ])('%s / %s', (amount, population, expected) => {
+    expect(perResident(amount, population)).toBe(expected);
+  });
+});
