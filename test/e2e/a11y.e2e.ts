@@ -1,0 +1,100 @@
+/**
+ * Accessibility gates on every view: axe-core with the WCAG 2.x A and AA rule sets finds
+ * nothing, and a keyboard-only pass reaches every control with a visible focus indicator.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, serveDist, type StaticServer } from './browser.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Every view; each waits for its own content marker before it is checked. */
+export const ROUTES: { route: string; ready: string }[] = [
+  { route: '#/', ready: '[data-figure-id]' },
+  { route: '#/map', ready: 'main h1' },
+  { route: '#/map?region=E47000007', ready: 'main h1' },
+  { route: '#/compare', ready: 'main h1' },
+  { route: '#/data', ready: 'main h1' },
+];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function runAxe(page: Page): Promise<string[]> {
+  // evaluate() runs through DevTools, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(`${AXE_SOURCE};undefined`);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations;
+  }, WCAG_TAGS);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(route: string, ready: string, width: number): Promise<Page> {
+  const page = await openPage(browser, { width, height: 900 });
+  await page.goto(server.url + route);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+describe.each(ROUTES)('accessibility of $route', ({ route, ready }) => {
+  it.each([375, 1280])('has no axe WCAG A/AA violations at %i px', async (width) => {
+    const page = await open(route, ready, width);
+    expect(await runAxe(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reaches every control by keyboard with a visible focus indicator', async () => {
+    const page = await open(route, ready, 1280);
+    const controls = await page.evaluate(() => {
+      const selector = 'a[href], button:not([disabled]), summary, input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
+      // checkVisibility() is false inside closed <details> and display:none, which Tab skips too.
+      return [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })).length;
+    });
+    const reached = new Set<string>();
+    const invisibleFocus: string[] = [];
+    // Enough presses to pass every control once; stop when focus wraps to the start.
+    for (let i = 0; i < controls + 5; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        const path: string[] = [];
+        for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
+          path.unshift(`${node.tagName}:${[...(node.parentElement?.children ?? [])].indexOf(node)}`);
+        }
+        return { key: path.join('>'), label: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`, visible };
+      });
+      if (!focus) continue;
+      if (reached.has(focus.key)) break;
+      reached.add(focus.key);
+      if (!focus.visible) invisibleFocus.push(focus.label);
+    }
+    expect(invisibleFocus).toEqual([]);
+    // Controls inside closed disclosures are not counted; every visible one must be reached.
+    expect(reached.size).toBeGreaterThanOrEqual(controls);
+    await page.context().close();
+  });
+});
