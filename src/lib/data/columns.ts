@@ -26,12 +26,22 @@ const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 /** Text the source decoder could not read: almost always a Windows-1252 file read as UTF-8. */
 const REPLACEMENT_CHAR = '\uFFFD';
 
+/** NUL never occurs in text; it appears when a UTF-16 ("Unicode text") file is read as UTF-8. */
+const NUL = '\u0000';
+
 function checkText(raw: string): CellResult<string> {
   if (raw.includes(REPLACEMENT_CHAR)) {
     return {
       ok: false,
       expected: 'UTF-8 text',
       hint: 'The file seems to be saved in another encoding (such as Windows-1252, where "£" breaks). Save it as "CSV UTF-8".',
+    };
+  }
+  if (raw.includes(NUL)) {
+    return {
+      ok: false,
+      expected: 'UTF-8 text without NUL characters',
+      hint: 'The file seems to be saved as UTF-16 ("Unicode text"). Save it as "CSV UTF-8".',
     };
   }
   return ok(raw);
@@ -90,18 +100,27 @@ function plainNumberFor(shorthand: string): string | null {
   return Number.isFinite(value) ? String(Math.round(value)) : null;
 }
 
+function integerHint(text: string): string | undefined {
+  // Excel shows long numbers as 1.13E+06 and saves them that way unless the column is formatted as a number.
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return 'This looks like scientific notation from a spreadsheet. Format the column as Number with 0 decimal places and save again.';
+  return text.includes('.') ? 'Decimals are not allowed here.' : undefined;
+}
+
 export function parseWholeNumber(raw: string, max: number): CellResult<number> {
   const trimmed = raw.trim();
   if (/[£$€]/.test(trimmed) || /\d\s*(m|bn|k|million|billion)$/i.test(trimmed)) {
     const plain = plainNumberFor(trimmed);
     return { ok: false, expected: 'a whole number with no currency sign or abbreviation', hint: plain ? `Write ${plain}.` : 'Write the full amount in pounds, e.g. 11200000 for £11.2m.' };
   }
-  if (trimmed.endsWith('%')) return { ok: false, expected: 'a whole number, not a percentage' };
-  if (!INTEGER_PATTERN.test(trimmed)) {
-    return { ok: false, expected: 'a whole number such as 1130000 or 1,130,000', hint: /\./.test(trimmed) ? 'Decimals are not allowed here.' : undefined };
+  if (trimmed.endsWith('%')) {
+    return { ok: false, expected: 'a whole number, not a percentage', hint: 'Write the number the source gives. If it gives only a percentage, leave the cell blank and set the qualifier to unquantified.' };
   }
+  if (!INTEGER_PATTERN.test(trimmed)) {
+    return { ok: false, expected: 'a whole number such as 1130000 or 1,130,000', hint: integerHint(trimmed) };
+  }
+  // Checked on the text so "-0" is refused too rather than shown as "-0".
+  if (trimmed.startsWith('-')) return { ok: false, expected: 'a number of zero or more' };
   const value = Number(trimmed.replaceAll(',', ''));
-  if (value < 0) return { ok: false, expected: 'a number of zero or more' };
   if (!Number.isSafeInteger(value) || value > max) {
     return { ok: false, expected: `a number no larger than ${max.toLocaleString('en-GB')}`, hint: 'Check for extra digits.' };
   }
@@ -117,7 +136,10 @@ export function parsePartialDate(raw: string): CellResult<string> {
   const dmy = DMY_PATTERN.exec(raw);
   if (dmy) {
     const [, d, m, y] = dmy;
-    return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', hint: `Write ${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}.` };
+    const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`;
+    // Suggest the ISO form only when it is a real date: 07/18/2018 is month-first, and "2018-18-07" would mislead.
+    const hint = parsePartialDate(iso).ok ? `Write ${iso}.` : 'Write the date as YYYY-MM-DD; check which part is the day and which the month.';
+    return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', hint };
   }
   const match = DATE_PATTERN.exec(raw);
   if (!match) return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD' };

@@ -4,7 +4,7 @@
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
-import type { Area, FundingLine, Programme, ProgrammeItem, Source } from './schema.ts';
+import type { Area, FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
 import type { RowsByDataset } from './validate.ts';
 
 export interface SourceRef {
@@ -185,6 +185,25 @@ export function buildHeadlines(data: RowsByDataset): RegionHeadline[] {
       programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, source)).filter((p) => p.figures.length + p.items.length + p.sectors.length > 0),
     };
   });
+}
+
+export interface QualifiedValue {
+  value: number;
+  qualifier: Exclude<Qualifier, 'unquantified'>;
+}
+
+/**
+ * Adds qualified figures. Exact parts keep the other parts' qualifier: a ceiling plus
+ * exact amounts is a ceiling, a floor plus exact amounts a floor. Two different inexact
+ * kinds (a ceiling and a floor, or "about" and a ceiling) bound nothing honest, so the
+ * sum is null and the view says it cannot be totalled.
+ */
+export function sumQualified(parts: readonly QualifiedValue[]): QualifiedValue | null {
+  if (parts.length === 0) return null;
+  const inexact = new Set(parts.map((part) => part.qualifier).filter((q) => q !== 'exact'));
+  if (inexact.size > 1) return null;
+  const [qualifier = 'exact'] = [...inexact];
+  return { value: parts.reduce((sum, part) => sum + part.value, 0), qualifier };
 }
 
 /** Amount per resident; null when either side is unknown, never zero. */

@@ -50,13 +50,26 @@ function capitalise(text: string): string {
  * A figure with its qualifier. `value` is null exactly when the source publishes no
  * number; `statedAs` carries the source's own words for it ("hundreds").
  */
-export function formatFigure(value: number | null, qualifier: Qualifier, unit: 'gbp' | 'count', statedAs: string | null = null): FormattedFigure {
+export function formatFigure(value: number | null, qualifier: Qualifier, unit: FigureUnit, statedAs: string | null = null): FormattedFigure {
   if (value === null || qualifier === 'unquantified') {
     return statedAs
       ? { text: capitalise(statedAs), long: `${statedAs} (no exact figure published)`, quantified: false }
       : { text: 'Not quantified', long: 'not quantified: no figure published', quantified: false };
   }
-  const number = unit === 'gbp' ? formatGbp(value) : formatCount(value);
+  return qualifyNumber(UNIT_FORMAT[unit](value), qualifier);
+}
+
+/** Units a figure can be shown in: whole pounds, pounds and pence (per-resident rates), counts. */
+export type FigureUnit = 'gbp' | 'gbp_pence' | 'count';
+
+const UNIT_FORMAT: Record<FigureUnit, (value: number) => string> = {
+  gbp: formatGbp,
+  gbp_pence: formatGbpPence,
+  count: formatCount,
+};
+
+/** Puts a quantified qualifier's words around an already formatted number. */
+export function qualifyNumber(number: string, qualifier: Exclude<Qualifier, 'unquantified'>): FormattedFigure {
   switch (qualifier) {
     case 'exact':
       return { text: number, long: number, quantified: true };

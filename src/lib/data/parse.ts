@@ -17,69 +17,148 @@ export interface RawTable {
   records: RawRecord[];
 }
 
-const BOM = '\uFEFF';
+export interface ParsedCsv {
+  table: RawTable;
+  errors: DataIssue[];
+}
 
-/** Strip a UTF-8 BOM and make every line end "\n", so files saved by Excel on Windows or mixed editors parse alike. */
+const LEADING_BOMS = /^\uFEFF+/;
+
+/**
+ * Strip UTF-8 BOMs (some tools add a second one when re-saving) and make every line end
+ * "\n", so files saved by Excel on Windows or mixed editors parse alike.
+ */
 export function normaliseText(text: string): string {
-  return (text.startsWith(BOM) ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of a character offset, by binary search over line starts. */
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return text.replace(LEADING_BOMS, '').replace(/\r\n?/g, '\n');
 }
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
-export function parseCsv(input: string, file: string): { table: RawTable; errors: DataIssue[] } {
-  const text = normaliseText(input);
-  const starts = lineStarts(text);
-  const errors: DataIssue[] = [];
-  const rows: RawRecord[] = [];
-  let rowStart = 0;
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
 
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    newline: '\n',
-    step: (result) => {
-      // The cursor is the offset after this record; blank lines before it are skipped below.
-      let start = rowStart;
-      while (text[start] === '\n') start++;
-      rowStart = result.meta.cursor;
-      const line = lineAt(starts, start);
-      for (const error of result.errors) {
-        errors.push({
-          severity: 'error',
-          file,
-          line,
-          column: null,
-          value: null,
-          expected: error.code === 'MissingQuotes' ? 'a closing double quote for the quoted cell that starts here' : 'well-formed CSV',
-          hint: error.code === 'MissingQuotes' ? 'A cell that contains commas or line breaks must be wrapped in "double quotes", with any quote inside written twice ("").' : error.message,
-        });
-      }
-      const cells = result.data.map((cell) => cell.trim());
-      if (!isBlank(cells)) rows.push({ line, cells });
-    },
-  });
+/**
+ * Incremental CSV parser for text that arrives in pieces (a Web Worker reading a large
+ * upload slice by slice). Contract:
+ * - `push` the file's text in order, split anywhere: inside quotes, between "\r" and
+ *   "\n", inside the first line. Decode bytes with one `TextDecoder` in stream mode so a
+ *   character split across byte slices is decoded once.
+ * - `finish()` once, after the last chunk. It returns exactly what `parseCsv` returns for
+ *   the concatenated text: the same records, cells, line numbers and errors.
+ * - `recordsRead` (data rows and header so far) may be read between pushes for progress.
+ * Complete records are parsed as they arrive; only the unfinished last record is kept
+ * as text and parsed again with the next chunk.
+ */
+export class CsvChunkParser {
+  readonly #file: string;
+  readonly #rows: RawRecord[] = [];
+  readonly #errors: DataIssue[] = [];
+  /** Normalised text from the start of the unfinished record onward. */
+  #pending = '';
+  /** Line number of the first character of `#pending`. */
+  #pendingLine = 1;
+  /** A chunk ended in "\r": wait to see whether "\n" follows, so "\r\n" counts as one line break. */
+  #heldCarriageReturn = false;
+  /** Still before the first character that is not a BOM. */
+  #atStart = true;
+  #finished = false;
 
-  const [headerRow, ...records] = rows;
-  if (!headerRow) {
-    errors.push({ severity: 'error', file, line: 0, column: null, value: null, expected: 'a header row naming the columns, then data rows', hint: 'The file is empty.' });
-    return { table: { header: [], records: [] }, errors };
+  constructor(file: string) {
+    this.#file = file;
   }
-  return { table: { header: headerRow.cells, records }, errors };
+
+  /** Rows read so far, the header included. */
+  get recordsRead(): number {
+    return this.#rows.length;
+  }
+
+  push(chunk: string): void {
+    if (this.#finished) throw new Error('CsvChunkParser: push() after finish()');
+    let text = chunk;
+    if (this.#atStart) {
+      text = text.replace(LEADING_BOMS, '');
+      if (text === '') return;
+      this.#atStart = false;
+    }
+    if (this.#heldCarriageReturn) text = `\r${text}`;
+    this.#heldCarriageReturn = text.endsWith('\r');
+    if (this.#heldCarriageReturn) text = text.slice(0, -1);
+    const normalised = text.replace(/\r\n?/g, '\n');
+    this.#pending += normalised;
+    // A record can only be completed by a line break.
+    if (normalised.includes('\n')) this.#parsePending(false);
+  }
+
+  finish(): ParsedCsv {
+    if (this.#finished) throw new Error('CsvChunkParser: finish() called twice');
+    this.#finished = true;
+    if (this.#heldCarriageReturn) this.#pending += '\n';
+    this.#parsePending(true);
+
+    const [headerRow, ...records] = this.#rows;
+    if (!headerRow) {
+      this.#errors.push({ severity: 'error', file: this.#file, line: 0, column: null, value: null, expected: 'a header row naming the columns, then data rows', hint: 'The file is empty.' });
+      return { table: { header: [], records: [] }, errors: this.#errors };
+    }
+    return { table: { header: headerRow.cells, records }, errors: this.#errors };
+  }
+
+  /**
+   * Parse `#pending`, which starts at a record boundary. Unless `final`, the last record
+   * may be incomplete, so papaparse is told to leave it (ignoreLastRow) and it stays pending.
+   */
+  #parsePending(final: boolean): void {
+    const text = this.#pending;
+    let consumed = 0;
+    let counted = 0;
+    let line = this.#pendingLine;
+    // papaparse's low-level Parser: unlike Papa.parse it does not strip a BOM, so a
+    // record that happens to start a chunk parses exactly as it would mid-file.
+    const parser = new Papa.Parser({
+      delimiter: ',',
+      newline: '\n',
+      step: (result: Papa.ParseStepResult<string[][]>) => {
+        const start = consumed;
+        consumed = result.meta.cursor;
+        line += countNewlines(text, counted, start);
+        counted = start;
+        this.#addRecord(line, result.data[0] ?? [], result.errors);
+      },
+    });
+    parser.parse(text, 0, !final);
+    this.#pendingLine = line + countNewlines(text, counted, consumed);
+    this.#pending = final ? '' : text.slice(consumed);
+  }
+
+  #addRecord(line: number, data: string[], parseErrors: Papa.ParseError[]): void {
+    const file = this.#file;
+    for (const error of parseErrors) {
+      const missingQuote = error.code === 'MissingQuotes';
+      this.#errors.push({
+        severity: 'error',
+        file,
+        line,
+        column: null,
+        value: null,
+        expected: missingQuote ? 'a closing double quote for the quoted cell that starts here' : 'well-formed CSV',
+        hint: missingQuote ? 'A cell that contains commas or line breaks must be wrapped in "double quotes", with any quote inside written twice ("").' : error.message,
+      });
+    }
+    const cells = data.map((cell) => cell.trim());
+    if (!isBlank(cells)) this.#rows.push({ line, cells });
+  }
+}
+
+/** Parse text that arrives in pieces; the result equals `parseCsv` on the concatenated text. */
+export function parseCsvChunks(chunks: Iterable<string>, file: string): ParsedCsv {
+  const parser = new CsvChunkParser(file);
+  for (const chunk of chunks) parser.push(chunk);
+  return parser.finish();
+}
+
+export function parseCsv(input: string, file: string): ParsedCsv {
+  return parseCsvChunks([input], file);
 }

@@ -4,7 +4,7 @@
  */
 import type { ColumnSpec } from './columns.ts';
 import type { DataIssue } from './issues.ts';
-import type { RawTable } from './parse.ts';
+import type { ParsedCsv, RawTable } from './parse.ts';
 import { parseCsv } from './parse.ts';
 import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
 
@@ -32,10 +32,17 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
       issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once' });
     }
     seen.add(column);
-    if (!(column in columns)) {
+    // hasOwn, not `in`: a column called "constructor" or "toString" is unknown too.
+    if (!Object.hasOwn(columns, column)) {
       issues.push({ severity: 'warning', file, line: 1, column, value: column, expected: `a known column (${Object.keys(columns).join(', ')})`, hint: 'This column is ignored.' });
     }
   });
+  // Say why the columns are missing when the header shows it, before listing them.
+  if (header.some((column) => column.includes('\uFFFD') || column.includes('\u0000'))) {
+    issues.push({ severity: 'error', file, line: 1, column: null, value: null, expected: 'a header row in UTF-8 text', hint: 'The file seems to be saved in another encoding, such as UTF-16 ("Unicode text"). Save it as "CSV UTF-8".' });
+  } else if (header.length === 1 && /[;\t|]/.test(header[0] ?? '')) {
+    issues.push({ severity: 'error', file, line: 1, column: null, value: header[0] ?? null, expected: 'column names separated by commas', hint: 'This file seems to use semicolons or tabs between columns. Save it as "CSV UTF-8 (Comma delimited)".' });
+  }
   // Every contract column must be in the header, even ones whose cells may be blank,
   // so a dropped column is caught rather than read as "unquantified" everywhere.
   for (const column of Object.keys(columns)) {
@@ -46,7 +53,8 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
   return issues;
 }
 
-function checkQualifier(name: DatasetName, row: AnyRow, cellText: (column: string) => string): DataIssue[] {
+function checkQualifier(name: DatasetName, row: AnyRow, cells: string[], index: Map<string, number>): DataIssue[] {
+  const cellText = (column: string) => cells[index.get(column) ?? -1] ?? '';
   const quantity = QUANTITY_COLUMN[name];
   if (!quantity) return [];
   const { file } = SCHEMA[name];
@@ -69,6 +77,8 @@ export function validateTable<N extends DatasetName>(name: N, table: RawTable): 
   if (errors.length > 0) return { rows: [], errors, warnings };
 
   const index = new Map(table.header.map((column, i) => [column, i]));
+  // Each column's spec and cell position, resolved once rather than per record: an upload can have a million rows.
+  const specs = (Object.entries(columns) as [string, ColumnSpec<unknown>][]).map(([column, spec]) => ({ column, spec, at: index.get(column) ?? -1 }));
   const keys = new Map<unknown, number>();
   const rows: RowOf<N>[] = [];
 
@@ -85,11 +95,10 @@ export function validateTable<N extends DatasetName>(name: N, table: RawTable): 
       });
       continue;
     }
-    const cellText = (column: string) => record.cells[index.get(column) ?? -1] ?? '';
     const row: AnyRow = { _line: record.line };
     let rowOk = true;
-    for (const [column, spec] of Object.entries(columns) as [string, ColumnSpec<unknown>][]) {
-      const raw = cellText(column);
+    for (const { column, spec, at } of specs) {
+      const raw = record.cells[at] ?? '';
       const result = spec.parse(raw);
       if (result.ok) {
         row[column] = result.value;
@@ -99,7 +108,7 @@ export function validateTable<N extends DatasetName>(name: N, table: RawTable): 
       }
     }
     if (!rowOk) continue;
-    const qualifierIssues = checkQualifier(name, row, cellText);
+    const qualifierIssues = checkQualifier(name, row, record.cells, index);
     errors.push(...qualifierIssues);
     const keyValue = row[key];
     const firstLine = keys.get(keyValue);
@@ -115,7 +124,11 @@ export function validateTable<N extends DatasetName>(name: N, table: RawTable): 
 
 /** Parse and validate CSV text for a dataset in one step. */
 export function validateCsv<N extends DatasetName>(name: N, text: string): Validated<N> {
-  const { table, errors } = parseCsv(text, SCHEMA[name].file);
+  return validateParsed(name, parseCsv(text, SCHEMA[name].file));
+}
+
+/** Validate the output of parseCsv or of the chunked CsvChunkParser (for large uploads read in slices). */
+export function validateParsed<N extends DatasetName>(name: N, { table, errors }: ParsedCsv): Validated<N> {
   if (errors.some((e) => e.line === 0)) return { rows: [], errors, warnings: [] };
   const result = validateTable(name, table);
   return { rows: result.rows, errors: [...errors, ...result.errors], warnings: result.warnings };
@@ -146,7 +159,7 @@ export function validateReferences(data: RowsByDataset): DataIssue[] {
       for (const row of rows) {
         const value = row[column];
         if (value !== null && value !== undefined && !known.has(value)) {
-          issues.push({ severity: 'error', file, line: row._line, column, value: String(value), expected: `a ${target.key} listed in ${target.file}`, hint: `Add it to ${target.file} or correct the spelling.` });
+          issues.push({ severity: 'error', file, line: row._line, column, value: String(value), expected: `${/^[aeiou]/.test(target.key) ? 'an' : 'a'} ${target.key} listed in ${target.file}`, hint: `Add it to ${target.file} or correct the spelling.` });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHeadlines, perResident, type RegionHeadline } from '../../../src/lib/data/derive.ts';
+import { buildHeadlines, perResident, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
 import { loadFolder, PUBLISHED_DATA } from './load-files.ts';
 
@@ -60,12 +60,27 @@ describe('buildHeadlines', () => {
   });
 
   it('adds a third combined authority from data alone', () => {
-    const areas = [...(loaded.data.areas ?? []), { ...loaded.data.areas![0]!, area_code: 'E47000001', area_name: 'Greater Manchester Combined Authority' }];
-    const programmes = [...(loaded.data.programmes ?? []), { ...loaded.data.programmes![0]!, programme_id: 'gm-x', area_code: 'E47000001', programme_name: 'GM programme' }];
-    const funding = [...(loaded.data.funding ?? []), { ...loaded.data.funding![0]!, id: 'gm-line', area_code: 'E47000001', programme_id: 'gm-x' }];
+    const [area, programme, line] = [loaded.data.areas?.[0], loaded.data.programmes?.[0], loaded.data.funding?.[0]];
+    if (!area || !programme || !line) throw new Error('seed data missing');
+    const areas = [...(loaded.data.areas ?? []), { ...area, area_code: 'E47000001', area_name: 'Greater Manchester Combined Authority' }];
+    const programmes = [...(loaded.data.programmes ?? []), { ...programme, programme_id: 'gm-x', area_code: 'E47000001', programme_name: 'GM programme' }];
+    const funding = [...(loaded.data.funding ?? []), { ...line, id: 'gm-line', area_code: 'E47000001', programme_id: 'gm-x' }];
     const result = buildHeadlines({ ...loaded.data, areas, programmes, funding });
     expect(result.map((r) => r.name)).toContain('Greater Manchester Combined Authority');
     expect(result.find((r) => r.code === 'E47000001')?.programmes[0]?.figures[0]?.id).toBe('gm-line');
+  });
+});
+
+describe('sumQualified', () => {
+  it.each([
+    [[], null],
+    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'exact' }],
+    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'up_to' }], { value: 3, qualifier: 'up_to' }],
+    [[{ value: 1, qualifier: 'more_than' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'more_than' }],
+    [[{ value: 1, qualifier: 'up_to' }, { value: 2, qualifier: 'more_than' }], null],
+    [[{ value: 1, qualifier: 'about' }, { value: 2, qualifier: 'up_to' }], null],
+  ] as const)('%j → %j', (parts, expected) => {
+    expect(sumQualified(parts)).toEqual(expected);
   });
 });
 

@@ -25,6 +25,8 @@ describe('formatFigure honours qualifiers', () => {
     [null, 'unquantified', 'gbp', null, 'Not quantified', 'not quantified: no figure published', false],
     [null, 'unquantified', 'count', 'hundreds', 'Hundreds', 'hundreds (no exact figure published)', false],
     [null, 'unquantified', 'gbp', 'multi-million', 'Multi-million', 'multi-million (no exact figure published)', false],
+    [69_000_000 / 2_919_600, 'up_to', 'gbp_pence', null, 'up to £23.63', 'up to £23.63', true],
+    [0.387, 'exact', 'gbp_pence', null, '£0.39', '£0.39', true],
   ] as const)('%s %s %s', (value, qualifier, unit, statedAs, text, long, quantified) => {
     expect(formatFigure(value, qualifier, unit, statedAs)).toEqual({ text, long, quantified });
   });

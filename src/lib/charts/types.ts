@@ -1,0 +1,141 @@
+/**
+ * The chart contract. A chart is data → view-model → (Plot options, table, summary,
+ * sources). Every step after the view-model is a pure function of it, so the dashboard,
+ * an embed page and exports all show the same figures.
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import type { SourceRef } from '../data/derive.ts';
+import type { DatasetName, Qualifier } from '../data/schema.ts';
+import type { RowsByDataset } from '../data/validate.ts';
+
+/** Chart switches as they arrive from the URL: untrusted text, checked against each control. */
+export type ChartParams = Readonly<Record<string, string | undefined>>;
+
+/** A switch the reader can change, such as the measure; its value lives in the URL. */
+export interface ChartControl {
+  /** URL parameter name, e.g. "measure". */
+  param: string;
+  label: string;
+  choices: readonly { value: string; label: string }[];
+  defaultValue: string;
+}
+
+export interface TableRow {
+  /** The data row's id (or a derived id such as "total-E47000004"), rendered as data-row-id. */
+  id: string;
+  /** Cell text in column order; the first cell is the row header. */
+  cells: string[];
+  /** The numbers behind figure cells, for CSV export: a number stays a number, its qualifier beside it. */
+  numbers?: TableNumber[];
+}
+
+export interface TableNumber {
+  /** Index into the row's cells. */
+  column: number;
+  /** Null when no number is published (the qualifier then says "unquantified"). */
+  value: number | null;
+  qualifier: Qualifier;
+}
+
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: TableRow[];
+}
+
+/** How a legend swatch is drawn; the component draws each one the same way the chart does. */
+export type SwatchStyle =
+  | { kind: 'bar'; colour: string }
+  | { kind: 'ceiling'; colour: string }
+  | { kind: 'planned'; colour: string }
+  | { kind: 'line'; colour: string; dashed: boolean; hollowEnd?: boolean }
+  | { kind: 'symbol'; colour: string; symbol: 'circle' | 'hollow-circle' | 'triangle' | 'star' | 'square' | 'diamond' | 'hollow-diamond' };
+
+export interface LegendEntry {
+  label: string;
+  swatch: SwatchStyle;
+}
+
+/** Items listed beside the chart rather than drawn on its scale (context lines, periods not published). */
+export interface ChartNoteList {
+  heading: string;
+  items: { id: string; text: string }[];
+}
+
+export interface Unavailable {
+  status: 'unavailable';
+  /** Plain-English reason, shown to the reader. */
+  reason: string;
+  missing: DatasetName[];
+}
+
+export interface ChartDefinition<VM> {
+  id: string;
+  title: string;
+  subtitle: string;
+  /** Datasets without which the chart cannot be drawn. */
+  requires: readonly DatasetName[];
+  /** Datasets that add detail (names, populations, sources) but whose absence is handled. */
+  uses: readonly DatasetName[];
+  controls: readonly ChartControl[];
+  /** Pure: data and checked options to the view-model, or an honest "unavailable". */
+  viewModel(data: RowsByDataset, options: Readonly<Record<string, string>>): VM | Unavailable;
+  /** Plot.plot input for a given width. */
+  plotOptions(vm: VM, size: { width: number }): PlotOptions;
+  tableRows(vm: VM): ChartTable;
+  /** Plain-English description generated from the data; also the chart's accessible description. */
+  summary(vm: VM): string;
+  /** Sentences for the caption: denominators, years, what the marks mean. */
+  caption(vm: VM): string[];
+  legend(vm: VM): LegendEntry[];
+  notes(vm: VM): ChartNoteList[];
+  sourceIds(vm: VM): string[];
+  footnotes(vm: VM): string[];
+}
+
+export interface ChartSource {
+  id: string;
+  /** Null when sources.csv is unavailable; the reader is told so. */
+  source: SourceRef | null;
+}
+
+export interface ControlState {
+  control: ChartControl;
+  value: string;
+}
+
+/** Everything a view needs to show one chart, with the view-model type erased. */
+export interface ReadyChart {
+  status: 'ok';
+  id: string;
+  title: string;
+  subtitle: string;
+  controls: ControlState[];
+  plotOptions(width: number): PlotOptions;
+  table: ChartTable;
+  summary: string;
+  caption: string[];
+  legend: LegendEntry[];
+  notes: ChartNoteList[];
+  sources: ChartSource[];
+  footnotes: string[];
+}
+
+export interface UnavailableChart extends Unavailable {
+  id: string;
+  title: string;
+  subtitle: string;
+}
+
+export type RenderedChart = ReadyChart | UnavailableChart;
+
+/** A registry entry: the definition's metadata plus one call that runs the whole pipeline. */
+export interface RegisteredChart {
+  id: string;
+  title: string;
+  subtitle: string;
+  requires: readonly DatasetName[];
+  uses: readonly DatasetName[];
+  controls: readonly ChartControl[];
+  render(data: RowsByDataset, params: ChartParams): RenderedChart;
+}

@@ -1,0 +1,72 @@
+/**
+ * Messages between the data view and the validation worker. Only reports and a few
+ * sample rows cross back to the main thread: a 50 MB file's rows stay in the worker,
+ * so the page never has to deserialise them.
+ */
+import type { DataIssue } from '../data/issues.ts';
+import type { DatasetName } from '../data/schema.ts';
+import type { RowsByDataset } from '../data/validate.ts';
+
+/** Issues sent per list; the rest are only counted, so a file with 200,000 bad rows stays cheap to show. */
+export const MAX_ISSUES_SENT = 500;
+/** Rows sent back so the officer can see how the first rows were read. */
+export const SAMPLE_ROWS = 5;
+/** 1 MiB slices: small enough for steady progress, large enough that messaging costs nothing. */
+export const CHUNK_BYTES = 1 << 20;
+
+export type ToWorker =
+  /** Read `file` in chunks and validate it as `dataset`; the worker keeps its rows under `checkId`. */
+  | { type: 'check'; checkId: number; dataset: DatasetName; fileName: string; file: Blob }
+  /** The officer removed the file or changed its dataset: stop reading it and drop its rows. */
+  | { type: 'forget'; checkId: number }
+  /** Check references across the given checked files, with `published` filling in the other datasets. */
+  | { type: 'cross-check'; requestId: number; checkIds: number[]; published: RowsByDataset };
+
+export type FromWorker =
+  /** recordsRead counts CSV records parsed so far, the header included. */
+  | { type: 'progress'; checkId: number; phase: 'reading' | 'checking'; bytesRead: number; totalBytes: number; recordsRead: number }
+  | { type: 'checked'; checkId: number; report: CheckReport }
+  | { type: 'check-failed'; checkId: number; message: string }
+  | { type: 'cross-checked'; requestId: number; report: CrossCheckReport }
+  | { type: 'cross-check-failed'; requestId: number; message: string };
+
+/** The first issues of a list, and how many there are in all. */
+export interface IssueList {
+  shown: DataIssue[];
+  total: number;
+}
+
+/** A valid row as text, in the schema's column order, to show how the file was read. */
+export interface SampleRow {
+  line: number;
+  cells: string[];
+}
+
+export interface CheckReport {
+  dataset: DatasetName;
+  fileName: string;
+  bytes: number;
+  /** Rows that passed every check on their own. */
+  validRows: number;
+  /** Distinct data rows with at least one error (the header row is not counted). */
+  rowsWithErrors: number;
+  /** False when the header row itself is wrong, so no data row could be checked. */
+  headerOk: boolean;
+  errors: IssueList;
+  /** The validator's warnings (such as unknown columns) and suspicious values. */
+  warnings: IssueList;
+  columns: string[];
+  sample: SampleRow[];
+}
+
+export interface CrossCheckReport {
+  /** Reference errors in each uploaded file, by checkId. */
+  byCheck: { checkId: number; issues: IssueList }[];
+  /** Errors that land in published files the upload does not replace (e.g. a removed programme still used). */
+  published: IssueList;
+}
+
+/** Keep the first `max` issues and count the rest. */
+export function capIssues(issues: readonly DataIssue[], max: number = MAX_ISSUES_SENT): IssueList {
+  return { shown: issues.slice(0, max), total: issues.length };
+}

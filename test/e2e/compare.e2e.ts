@@ -1,0 +1,156 @@
+/**
+ * The compare view in the production build: every registry chart is drawn with its
+ * caption, summary, table and sources; the measure switch lives in the URL and changes
+ * the figures (expected values computed here from the CSVs); unquantified items show.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatFigure, formatGbpPence } from '../../src/lib/data/format.ts';
+import { validateCsv } from '../../src/lib/data/validate.ts';
+import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
+
+const CHART_IDS = ['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities'];
+
+const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
+const funding = validateCsv('funding', dataFile('funding.csv')).rows;
+const areas = validateCsv('areas', dataFile('areas.csv')).rows;
+const wmDeal = funding.find((row) => row.part_of === null && row.category === 'skills' && funding.some((part) => part.part_of === row.id));
+const wmArea = areas.find((area) => area.area_code === wmDeal?.area_code);
+const unquantifiedFunding = funding.filter((row) => row.category === 'skills' && row.amount_gbp === null);
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  // COMPARE_DIST lets this file run against a build made elsewhere while others share dist/.
+  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist(process.env.COMPARE_DIST ? { root: process.env.COMPARE_DIST } : {})]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openCompare(route = '#/compare', width = 1280): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
+  const page = await openPage(browser, { width, height: 900 });
+  const problems = collectProblems(page);
+  await page.goto(server.url + route);
+  await page.locator('figure[data-chart-id] svg[role="img"]').nth(CHART_IDS.length - 1).waitFor();
+  return { page, problems };
+}
+
+const figure = (page: Page, id: string) => page.locator(`figure[data-chart-id="${id}"]`);
+
+/** The deal-breakdown table cell holding the measure for a funding line (the column after the row header). */
+const measureCell = (page: Page, rowId: string) => figure(page, 'deal-breakdown').locator(`tr[data-row-id="${rowId}"] td`).first();
+
+describe('compare view', () => {
+  it('draws every chart with a caption, an accessible summary, a table and linked sources', async () => {
+    const { page, problems } = await openCompare();
+    expect(await page.locator('figure[data-chart-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-chart-id')))).toEqual(CHART_IDS);
+    for (const id of CHART_IDS) {
+      const fig = figure(page, id);
+      expect((await fig.locator('figcaption').textContent())?.trim()).not.toBe('');
+      const svg = fig.locator('svg[role="img"]');
+      expect(await svg.getAttribute('aria-label')).toBeTruthy();
+      const summaryId = await svg.getAttribute('aria-describedby');
+      const summary = (await page.locator(`#${summaryId}`).textContent()) ?? '';
+      expect(summary.length).toBeGreaterThan(40);
+      await expect(fig.locator('[data-chart-summary]').isVisible()).resolves.toBe(true);
+
+      const toggle = fig.getByRole('button', { name: /Show table/ });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await fig.locator('table').isVisible()).toBe(false);
+      await toggle.click();
+      expect(await fig.getByRole('button', { name: /Hide table/ }).getAttribute('aria-expanded')).toBe('true');
+      const table = fig.locator('table');
+      expect(await table.isVisible()).toBe(true);
+      expect((await table.locator('caption').textContent())?.trim()).not.toBe('');
+      expect(await table.locator('thead th[scope="col"]').count()).toBeGreaterThan(1);
+      expect(await table.locator('tbody th[scope="row"]').count()).toBeGreaterThan(0);
+
+      expect(await fig.locator('.chart-footnotes li[data-source-id]').count()).toBeGreaterThan(0);
+      expect(await fig.locator('.chart-footnotes a[href^="http"]').count()).toBeGreaterThan(0);
+    }
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('switches the deal breakdown to £ per resident, in the URL and in the figures', async () => {
+    expect(wmDeal && wmArea && wmDeal.amount_gbp !== null).toBe(true);
+    const amount = wmDeal?.amount_gbp ?? NaN;
+    const totalText = formatFigure(amount, wmDeal?.qualifier ?? 'exact', 'gbp').long;
+    const perResidentText = `up to ${formatGbpPence(amount / (wmArea?.population ?? NaN))}`;
+
+    const { page, problems } = await openCompare();
+    const deal = figure(page, 'deal-breakdown');
+    await deal.getByRole('button', { name: /Show table/ }).click();
+    expect(await measureCell(page, wmDeal?.id ?? '').textContent()).toBe(totalText);
+
+    const perResident = deal.getByRole('button', { name: '£ per resident', exact: true });
+    await perResident.click();
+    expect(await perResident.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(() => location.hash.includes('measure=per_resident'));
+    await expect.poll(() => measureCell(page, wmDeal?.id ?? '').textContent()).toBe(perResidentText);
+    // The chart itself redraws with the new figure, not just the table.
+    await expect.poll(() => deal.locator('svg[role="img"]').textContent()).toContain(perResidentText);
+    expect(await deal.locator('figcaption').textContent()).toContain(`population in ${wmArea?.population_year}`);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads the measure from a shared link, and falls back to £ total for a malformed one', async () => {
+    const shared = await openCompare('#/compare?measure=per_resident_per_year');
+    expect(await shared.page.getByRole('button', { name: '£ per resident per year', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await figure(shared.page, 'deal-breakdown').locator('svg[role="img"]').textContent()).toContain('Period not published');
+    await shared.page.context().close();
+
+    const malformed = await openCompare('#/compare?measure=%3Cscript%3E');
+    expect(await malformed.page.getByRole('button', { name: '£ total', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(malformed.problems.all()).toEqual([]);
+    await malformed.page.context().close();
+  });
+
+  it('shows unquantified items as visible, labelled entries', async () => {
+    const { page } = await openCompare();
+    const deal = figure(page, 'deal-breakdown');
+    const chartText = (await deal.locator('svg[role="img"]').textContent()) ?? '';
+    expect(unquantifiedFunding.length).toBeGreaterThan(0);
+    for (const row of unquantifiedFunding) {
+      expect(chartText).toContain(row.component);
+      if (row.stated_as) expect(chartText).toContain(`“${row.stated_as}”`);
+    }
+    await expect(deal.getByText('Not quantified', { exact: false }).first().isVisible()).resolves.toBe(true);
+    expect(await figure(page, 'careers-hub-reach').locator('svg[role="img"]').textContent()).toContain('Not quantified');
+    await page.context().close();
+  });
+
+  it('fits a 320 px screen and redraws when its container resizes', async () => {
+    const { page } = await openCompare('#/compare', 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const id of CHART_IDS) {
+      const width = Number(await figure(page, id).locator('svg[role="img"]').getAttribute('width'));
+      expect(width).toBeLessThanOrEqual(320);
+    }
+    const svg = figure(page, 'deal-breakdown').locator('svg[role="img"]');
+    const narrow = Number(await svg.getAttribute('width'));
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await expect.poll(async () => Number(await svg.getAttribute('width'))).toBeGreaterThan(narrow);
+    await page.context().close();
+  });
+
+  it('keeps Observable Plot out of the headline view', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(server.url);
+    await page.locator('[data-figure-id]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((url) => /CompareView/.test(url))).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,37 @@
+/** Test helpers: the published CSVs, optionally with rows appended, read through the app's loader. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DatasetName } from '../../../src/lib/data/schema.ts';
+import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { loadFolder, PUBLISHED_DATA } from '../data/load-files.ts';
+
+/** The published data, with extra CSV lines appended to the named files. */
+export async function publishedData(extraLines: Record<string, string[]> = {}): Promise<RowsByDataset> {
+  const overrides: Record<string, string> = {};
+  for (const [file, lines] of Object.entries(extraLines)) {
+    const text = await readFile(join(PUBLISHED_DATA, file), 'utf8');
+    overrides[file] = `${text.replace(/\n*$/, '\n')}${lines.join('\n')}\n`;
+  }
+  const { data, reports } = await loadFolder(PUBLISHED_DATA, overrides);
+  const broken = reports.filter((report) => report.status !== 'ok');
+  if (broken.length > 0) throw new Error(`Fixture data has errors: ${JSON.stringify(broken.map((r) => r.errors))}`);
+  return data;
+}
+
+/** A copy of `data` without the named datasets, as when their files are broken. */
+export function without(data: RowsByDataset, ...names: DatasetName[]): RowsByDataset {
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !names.includes(name as DatasetName))) as RowsByDataset;
+}
+
+/** A third combined authority, as an officer would add it: CSV rows only. */
+export const THIRD_AUTHORITY = {
+  'areas.csv': ['E47000099,Testshire Combined Authority,Testshire,combined_authority,,1000000,2021,ons-census-2021,Fixture area.'],
+  'programmes.csv': ['ts-skills-fund,E47000099,Testshire Skills Fund,training,2023,ons-census-2021,A fixture programme.'],
+  'funding.csv': [
+    'ts-fund-total,E47000099,ts-skills-fund,Skills fund,Testshire Combined Authority,combined_authority,skills,3000000,exact,,,3,2023-05,ons-census-2021,',
+    'ts-fund-unquantified,E47000099,ts-skills-fund,Employer pledges,Not stated,not_stated,skills,,unquantified,several million,,,2023-05,ons-census-2021,',
+  ],
+  'completions.csv': ['ts-completed-2024,E47000099,ts-skills-fund,completed,150,about,,2024-06,ons-census-2021,'],
+  'schools_reached.csv': ['ts-schools,E47000099,ts-skills-fund,12,exact,,actual,2024-01,ons-census-2021,'],
+  'sector_shortages.csv': ['ts-green,E47000099,construction,shortage,ts-skills-fund,green construction,ons-census-2021,'],
+};

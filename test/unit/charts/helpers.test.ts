@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { partialDateToDate, partialDateYear } from '../../../src/lib/charts/dates.ts';
+import { formatMoney, listInWords, sumQualified } from '../../../src/lib/charts/figures.ts';
+import { contrastRatio, FUNDER_COLOUR, OKABE_ITO, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
+import { layoutRows } from '../../../src/lib/charts/rows.ts';
+import { estimateTextWidth, wrapText } from '../../../src/lib/charts/text.ts';
+
+describe('palette', () => {
+  const used = [...Object.values(OKABE_ITO), ...Object.values(FUNDER_COLOUR), ...Object.values(RELATION_STYLE).map((s) => s.colour), SERIES_COLOUR, MUTED];
+  it.each(used)('%s has at least 3:1 contrast on white', (colour) => {
+    expect(contrastRatio(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+  it('gives each relation its own shape, so colour is not the only cue', () => {
+    const symbols = Object.values(RELATION_STYLE).map((s) => s.symbol);
+    expect(new Set(symbols).size).toBe(symbols.length);
+  });
+  it.each([['#fff'], ['blue'], ['#12345g']])('rejects %s', (bad) => {
+    expect(() => contrastRatio(bad, '#ffffff')).toThrow();
+  });
+});
+
+describe('sumQualified', () => {
+  it.each([
+    [[], null],
+    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'exact' }],
+    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'up_to' }], { value: 3, qualifier: 'up_to' }],
+    [[{ value: 1, qualifier: 'more_than' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'more_than' }],
+    [[{ value: 1, qualifier: 'about' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'about' }],
+    [[{ value: 1, qualifier: 'up_to' }, { value: 2, qualifier: 'more_than' }], null],
+  ] as const)('%o → %o', (parts, expected) => {
+    expect(sumQualified(parts)).toEqual(expected);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [69_000_000, 'up_to', 'gbp', 'up to £69m'],
+    [69_000_000 / 2_919_600, 'up_to', 'gbp_pence', 'up to £23.63'],
+    [0.1456, 'exact', 'gbp_pence', '£0.15'],
+    [4.5, 'more_than', 'gbp_pence', '£4.50+'],
+  ] as const)('%s %s %s → %s', (value, qualifier, unit, text) => {
+    expect(formatMoney(value, qualifier, unit).text).toBe(text);
+  });
+});
+
+describe('text layout', () => {
+  it('wraps to the width and keeps every word', () => {
+    const text = 'Sales, marketing and procurement bootcamps for adults';
+    const lines = wrapText(text, 100, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(text);
+    for (const line of lines.filter((l) => l.includes(' '))) expect(estimateTextWidth(line, 12)).toBeLessThanOrEqual(100);
+  });
+  it.each([[''], ['   ']])('gives one empty line for %j', (text) => {
+    expect(wrapText(text, 100, 12)).toEqual(['']);
+  });
+  it('keeps a word longer than the line whole', () => {
+    expect(wrapText('Supercalifragilistic', 20, 12)).toEqual(['Supercalifragilistic']);
+  });
+});
+
+describe('layoutRows', () => {
+  const group = (key: string) => ({ key, rows: [{ id: `${key}-h`, kind: 'heading' as const, label: key, detail: null, bar: null, marker: null }, { id: `${key}-b`, kind: 'bar' as const, label: 'A bar', detail: 'detail', bar: { value: 1, style: 'solid' as const, colour: '#000000' }, marker: null }] });
+  it('stacks groups on a phone and sets them side by side when there is room', () => {
+    expect(layoutRows([group('a'), group('b')], 320).columns).toBe(1);
+    expect(layoutRows([group('a'), group('b')], 1200).columns).toBe(2);
+  });
+  it('never overlaps rows within a group', () => {
+    const { rows } = layoutRows([group('a'), group('b')], 320);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.labelY ?? 0).toBeGreaterThan(rows[i - 1]?.labelY ?? 0);
+  });
+});
+
+describe('partial dates', () => {
+  it.each([
+    ['2020', Date.UTC(2020, 0, 1), 2020],
+    ['2024-03', Date.UTC(2024, 2, 1), 2024],
+    ['2018-07-18', Date.UTC(2018, 6, 18), 2018],
+  ])('%s', (iso, time, year) => {
+    expect(partialDateToDate(iso)?.getTime()).toBe(time);
+    expect(partialDateYear(iso)).toBe(year);
+  });
+  it.each([['March 2024'], [''], ['24-03']])('rejects %j', (iso) => {
+    expect(partialDateToDate(iso)).toBeNull();
+  });
+});
+
+describe('listInWords', () => {
+  it.each([
+    [[], ''],
+    [['a'], 'a'],
+    [['a', 'b'], 'a and b'],
+    [['a', 'b', 'c'], 'a, b and c'],
+  ])('%o → %s', (items, text) => {
+    expect(listInWords(items)).toBe(text);
+  });
+});

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../../src/lib/charts/define.ts';
+import { CHARTS, chartById } from '../../../src/lib/charts/registry.ts';
+import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
+import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { publishedData, without } from './fixtures.ts';
+
+let data: RowsByDataset;
+beforeAll(async () => {
+  data = await publishedData();
+});
+
+describe('chart registry', () => {
+  it('holds the four charts by unique id', () => {
+    expect(CHARTS.map((c) => c.id)).toEqual(['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities']);
+    for (const chart of CHARTS) expect(chartById(chart.id)).toBe(chart);
+    expect(chartById('no-such-chart')).toBeUndefined();
+  });
+
+  it.each(CHARTS.map((c) => [c.id, c] as const))('%s renders a table, a summary and sources from the published data', (_id, chart) => {
+    const rendered = chart.render(data, {});
+    if (rendered.status !== 'ok') throw new Error(rendered.reason);
+    expect(rendered.table.rows.length).toBeGreaterThan(0);
+    expect(rendered.table.columns.length).toBe(rendered.table.rows[0]?.cells.length);
+    expect(rendered.summary.length).toBeGreaterThan(40);
+    expect(rendered.sources.length).toBeGreaterThan(0);
+    expect(rendered.sources.every((s) => s.source !== null)).toBe(true);
+    expect(rendered.plotOptions(320).width).toBe(320);
+  });
+
+  it.each(CHARTS.flatMap((chart) => DATASET_NAMES.map((name) => [chart.id, name, chart] as const)))('%s without %s neither crashes nor pretends', (_id, name, chart) => {
+    const rendered = chart.render(without(data, name), {});
+    if (chart.requires.includes(name)) {
+      expect(rendered.status).toBe('unavailable');
+    } else {
+      expect(rendered.status).toBe('ok');
+      if (rendered.status === 'ok') expect(() => rendered.plotOptions(320)).not.toThrow();
+    }
+  });
+
+  it.each(CHARTS.map((c) => [c.id, c] as const))('%s is unavailable with no data at all', (_id, chart) => {
+    expect(chart.render({}, {}).status).toBe('unavailable');
+  });
+});
+
+describe('resolveOptions', () => {
+  const controls = [{ param: 'measure', label: 'Measure', choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], defaultValue: 'a' }];
+  it.each([
+    [{}, 'a'],
+    [{ measure: 'b' }, 'b'],
+    [{ measure: 'B' }, 'a'],
+    [{ measure: '' }, 'a'],
+    [{ measure: 'constructor' }, 'a'],
+    [{ other: 'b' }, 'a'],
+  ])('%o → %s', (params, expected) => {
+    expect(resolveOptions(controls, params)).toEqual({ measure: expected });
+  });
+});

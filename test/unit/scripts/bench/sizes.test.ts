@@ -1,0 +1,61 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { barePage } from '../../../../scripts/bench/lcp.ts';
+import { pageJsWeight } from '../../../../scripts/bench/sizes.ts';
+
+/** A fake dist/ with the shapes of import Vite and rolldown emit. */
+function fakeDist(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-sizes-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('pageJsWeight', () => {
+  const dist = fakeDist({
+    'index.html': '<html><head><script type="module" crossorigin src="./assets/entry.js"></script><link rel="modulepreload" crossorigin href="./assets/preloaded.js"><link rel="stylesheet" href="./assets/app.css"></head></html>',
+    'assets/entry.js': 'import{a as e}from"./shared.js";import"./side-effect.js";\nexport{b}from"./reexport.js";const v=()=>import("./lazy.js");const w=new Worker(new URL("./worker.js",import.meta.url));const s="import x from \'./in-a-string.js\'"',
+    'assets/shared.js': 'import{c}from"./shared.js";export const a=1',
+    'assets/side-effect.js': 'console.log(1)',
+    'assets/reexport.js': 'export const b=2',
+    'assets/preloaded.js': 'export const p=3',
+    'assets/lazy.js': 'export const l=4',
+    'assets/worker.js': 'self.onmessage=()=>{}',
+    'assets/in-a-string.js': 'export default 5',
+    'assets/app.css': 'body{}',
+  });
+
+  it('counts the module script, its static imports and modulepreloads once each, and nothing lazy', () => {
+    const weight = pageJsWeight(dist, 'index.html');
+    expect(weight.files.sort()).toEqual(['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side-effect.js']);
+  });
+
+  it('adds up each file gzipped on its own, as it is sent', () => {
+    const weight = pageJsWeight(dist, 'index.html');
+    const expected = weight.files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length, 0);
+    expect(weight.gzipBytes).toBe(expected);
+  });
+});
+
+describe('barePage', () => {
+  it('keeps the markup and stylesheets and drops every script, data block and module preload', () => {
+    const html = [
+      '<head><meta charset="UTF-8" />',
+      '<link rel="stylesheet" crossorigin href="./assets/app.css">',
+      '<script type="module" fetchpriority="low" crossorigin src="./assets/app.js"></script>',
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="./assets/x.js">',
+      '</head><body><div id="app"><h1>Figures</h1></div>',
+      '<script type="application/json" id="prerendered-data">{"a.csv":"\\u003c/script\\u003e"}</script>',
+      '</body>',
+    ].join('\n');
+    const bare = barePage(html);
+    expect(bare).toContain('<link rel="stylesheet" crossorigin href="./assets/app.css">');
+    expect(bare).toContain('<div id="app"><h1>Figures</h1></div>');
+    expect(bare).not.toMatch(/<script|modulepreload|prerendered-data/);
+  });
+});
