@@ -39,6 +39,24 @@ async function runAxe(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
+/**
+ * Some focus rings are drawn apart from the focused element (the map draws its ring on a
+ * highlight layer above the neighbours). Those count when the pixels around the element
+ * differ between focused and blurred; focus is then restored.
+ */
+async function focusChangesPixels(page: Page): Promise<boolean> {
+  const handle = await page.evaluateHandle(() => document.activeElement as HTMLElement);
+  const box = await handle.boundingBox();
+  if (!box) return false;
+  const pad = 8;
+  const clip = { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad };
+  const focused = await page.screenshot({ clip });
+  await handle.evaluate((el) => el.blur());
+  const blurred = await page.screenshot({ clip });
+  await handle.evaluate((el) => el.focus({ preventScroll: true }));
+  return !focused.equals(blurred);
+}
+
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
@@ -90,7 +108,7 @@ describe.each(ROUTES)('accessibility of $route', ({ route, ready }) => {
       if (!focus) continue;
       if (reached.has(focus.key)) break;
       reached.add(focus.key);
-      if (!focus.visible) invisibleFocus.push(focus.label);
+      if (!focus.visible && !(await focusChangesPixels(page))) invisibleFocus.push(focus.label);
     }
     expect(invisibleFocus).toEqual([]);
     // Controls inside closed disclosures are not counted; every visible one must be reached.

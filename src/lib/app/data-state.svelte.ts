@@ -4,6 +4,7 @@
  */
 import { httpReader, loadDatasets, type ReadText } from '../data/load.ts';
 import type { AssembledData } from '../data/validate.ts';
+import { prerenderedReader, sameTexts, type PrerenderedTexts } from './prerendered.ts';
 
 type LoadState = { status: 'loading' } | { status: 'ready'; result: AssembledData } | { status: 'failed'; message: string };
 
@@ -11,12 +12,36 @@ class DataState {
   state = $state<LoadState>({ status: 'loading' });
   /** Set while previewing uploaded files; views show a banner with a way back. */
   previewLabel = $state<string | null>(null);
+  /** Texts the current state came from when it was adopted from the prerendered page; cleared by the next load. */
+  #adopted: PrerenderedTexts | null = null;
+  /** Bumped by every load so a slow earlier load can never overwrite a later one (e.g. a preview). */
+  #generation = 0;
+
+  /**
+   * Validates the CSV texts baked into the page at build time, so hydration sees exactly
+   * the data the markup was rendered from. Used by the build's prerender and by main.ts.
+   */
+  async adopt(texts: PrerenderedTexts): Promise<void> {
+    this.state = { status: 'ready', result: await loadDatasets(prerenderedReader(texts)) };
+    this.#adopted = texts;
+  }
 
   async load(read: ReadText = httpReader(new URL('data/', document.baseURI).href)): Promise<void> {
-    this.state = { status: 'loading' };
+    const generation = ++this.#generation;
+    const adopted = this.#adopted;
+    this.#adopted = null;
+    // After adopting prerendered data the page keeps showing it while the served files are
+    // re-read, so there is no "Loading" flash; any other load starts from a clean slate.
+    if (!adopted) this.state = { status: 'loading' };
     try {
-      this.state = { status: 'ready', result: await loadDatasets(read) };
+      const served: Record<string, string> = {};
+      const result = await loadDatasets(async (file) => (served[file] = await read(file)));
+      if (generation !== this.#generation) return;
+      // Unchanged files: the prerendered page is already right, so leave the DOM alone.
+      if (adopted && sameTexts(adopted, served)) return;
+      this.state = { status: 'ready', result };
     } catch (error) {
+      if (generation !== this.#generation) return;
       this.state = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   }

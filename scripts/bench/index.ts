@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: performance budgets for the production build in dist/ (or BENCH_DIST).
+ * Prints a table of each figure, its budget and PASS/FAIL, writes bench-results.json and
+ * exits non-zero if any budget fails. Copy the table into docs/bench.md when it changes.
+ *
+ *   BENCH_SKIP=lcp,parse   skip the slow parts (lcp: ~2 min, parse: ~1 min)
+ *   BENCH_RUNS=3           Lighthouse runs per page (median taken)
+ *   BENCH_LCP_GATE=devtools  which LCP ratio the budget applies to: devtools (measured in a
+ *                          throttled browser) or simulate (Lighthouse's estimate); see lcp.ts
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureLcp, type Throttling } from './lcp.ts';
+import { measureParse } from './parse.ts';
+import { fileGzipBytes, pageJsWeight } from './sizes.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(REPO_ROOT, 'dist'));
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LCP_GATE: Throttling = process.env.BENCH_LCP_GATE === 'simulate' ? 'simulate' : 'devtools';
+
+/** Budgets. Sizes in KB of gzip (1 KB = 1000 bytes); ratios are app ÷ baseline. */
+export const BUDGETS = {
+  headlineJsKb: 60,
+  embedJsKb: 120,
+  lcpRatio: 1.3,
+  parseRatio: 3,
+} as const;
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  /** null: no budget. */
+  pass: boolean | null;
+  /** Compared with the budget for information; does not fail the run. */
+  informational?: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html not found. Run \`npm run build\` first.`);
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = { date: new Date().toISOString(), dist: path.relative(REPO_ROOT, DIST) || '.', node: process.version, budgets: BUDGETS };
+
+  const headline = pageJsWeight(DIST, 'index.html');
+  results.headlineJs = headline;
+  rows.push({ figure: 'Headline view JS (gzip)', value: kb(headline.gzipBytes), budget: `≤ ${BUDGETS.headlineJsKb} KB`, pass: headline.gzipBytes <= BUDGETS.headlineJsKb * 1000 });
+  const htmlGzip = fileGzipBytes(path.join(DIST, 'index.html'));
+  results.indexHtmlGzipBytes = htmlGzip;
+  rows.push({ figure: 'index.html with prerendered headline (gzip)', value: kb(htmlGzip), budget: '—', pass: null });
+
+  if (existsSync(path.join(DIST, 'embed.html'))) {
+    const embed = pageJsWeight(DIST, 'embed.html');
+    results.embedJs = embed;
+    rows.push({ figure: 'Embed page JS (gzip)', value: kb(embed.gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: embed.gzipBytes <= BUDGETS.embedJsKb * 1000 });
+  } else {
+    results.embedJs = null;
+    rows.push({ figure: 'Embed page JS (gzip)', value: 'not built yet', budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: null });
+  }
+
+  if (!SKIP.has('lcp')) {
+    const label = { devtools: 'measured, devtools throttling', simulate: 'simulated, Lighthouse default' } as const;
+    results.lcp = [];
+    for (const throttling of ['devtools', 'simulate'] as const) {
+      const lcp = await measureLcp(DIST, throttling, RUNS);
+      (results.lcp as unknown[]).push(lcp);
+      const gated = throttling === LCP_GATE;
+      rows.push({
+        figure: `LCP "/" ÷ bare HTML (Lighthouse mobile, ${label[throttling]}, median of ${RUNS})`,
+        value: `${lcp.ratio.toFixed(2)} (${Math.round(lcp.appMedianMs)} ms ÷ ${Math.round(lcp.bareMedianMs)} ms)`,
+        budget: `≤ ${BUDGETS.lcpRatio}`,
+        pass: lcp.ratio <= BUDGETS.lcpRatio,
+        informational: !gated,
+      });
+    }
+  }
+
+  if (!SKIP.has('parse')) {
+    const parse = [measureParse(REPO_ROOT, 100_000, 3), measureParse(REPO_ROOT, 1_000_000, 3)];
+    results.parse = parse;
+    for (const p of parse) {
+      rows.push({
+        figure: `Parse + validate ${p.rows.toLocaleString('en-GB')} funding rows (${p.megabytes.toFixed(0)} MB) ÷ bare papaparse`,
+        value: `${p.ratio.toFixed(2)} (${Math.round(p.validateMs)} ms ÷ ${Math.round(p.papaMs)} ms)`,
+        budget: `≤ ${BUDGETS.parseRatio}`,
+        pass: p.ratio <= BUDGETS.parseRatio,
+      });
+    }
+  }
+
+  results.rows = rows;
+  writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(rows);
+  if (rows.some((row) => row.pass === false && !row.informational)) process.exitCode = 1;
+}
+
+function printTable(rows: Row[]): void {
+  const result = (row: Row) => (row.pass === null ? '—' : `${row.pass ? 'PASS' : 'FAIL'}${row.informational ? ' (info)' : ''}`);
+  const cells = rows.map((row) => [row.figure, row.value, row.budget, result(row)]);
+  const header = ['figure', 'value', 'budget', 'result'];
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const row of cells) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

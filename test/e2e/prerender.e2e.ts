@@ -1,0 +1,153 @@
+/**
+ * The prerendered headline: dist/index.html already holds every figure (so it paints with
+ * JavaScript off), the app takes that markup over without re-rendering it or flashing
+ * "Loading", and files changed after the build still win once the page re-reads them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PRERENDERED_DATA_ID } from '../../src/lib/app/prerendered.ts';
+import { formatFigure } from '../../src/lib/data/format.ts';
+import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
+import { validateCsv } from '../../src/lib/data/validate.ts';
+import { collectProblems, launch, serveDist, type StaticServer } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
+
+const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
+
+/** Card value text for every figure row, from the CSVs themselves. */
+const expectedCards = [
+  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text })),
+  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text })),
+  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text })),
+];
+
+async function cardTexts(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.locator('[data-figure-id]').evaluateAll((cards) =>
+    cards.map((card) => ({ id: card.getAttribute('data-figure-id') ?? '', text: card.querySelector('[data-role="value"]')?.textContent?.trim() ?? '' })),
+  );
+}
+
+const byId = (cards: { id: string; text: string }[]) => [...cards].sort((a, b) => a.id.localeCompare(b.id));
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('with JavaScript off', () => {
+  it('shows every figure card with the value its CSV row gives, and the sources', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator('h1').first().textContent()).toContain('headline figures');
+    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(await page.locator('.loading').count()).toBe(0);
+    // Sources open without script: <details> is native.
+    const card = page.locator('[data-figure-id="wm-deal-nrs-pilot"]');
+    await card.locator('summary', { hasText: 'Source' }).click();
+    expect(await card.locator('details.source').getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+
+  it('embeds exactly the published CSV texts the markup was rendered from', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
+    expect(embedded).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
+    await context.close();
+  });
+});
+
+describe('with JavaScript on', () => {
+  it('hydrates the prerendered markup: no loading message, no card re-created, no layout shift, no warnings', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.addInitScript(() => {
+      const record = { loadingShown: false, cardsRemoved: 0, layoutShift: 0 };
+      Object.defineProperty(window, '__prerender', { value: record });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) record.layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          for (const node of mutation.addedNodes) {
+            if (node instanceof Element && (node.matches('.loading') || node.querySelector('.loading'))) record.loadingShown = true;
+          }
+          for (const node of mutation.removedNodes) {
+            if (node instanceof Element && (node.matches('[data-figure-id]') || node.querySelector('[data-figure-id]'))) record.cardsRemoved++;
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await page.waitForLoadState('networkidle');
+    // The served CSVs were re-read (App's load) and found unchanged.
+    expect(server.requests).toContain('/data/funding.csv');
+    const record = await page.evaluate(() => (window as unknown as { __prerender: { loadingShown: boolean; cardsRemoved: number; layoutShift: number } }).__prerender);
+    expect(record.loadingShown).toBe(false);
+    expect(record.cardsRemoved).toBe(0);
+    expect(record.layoutShift).toBeLessThan(0.01);
+    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(problems.all()).toEqual([]);
+    expect(warnings).toEqual([]);
+    // Hydrated, not static: the skip link's handler moves focus to main without changing the route.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(new URL(page.url()).hash).toBe('');
+    await context.close();
+  });
+
+  it('opens another view from a deep link without leaving the headline markup behind', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${server.url}#/data`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-figure-id]').count()).toBe(0);
+    expect(await page.locator('main h1').count()).toBe(1);
+    expect(await page.locator('main h1').textContent()).not.toContain('headline figures');
+    expect(problems.all()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when a CSV was replaced after the build', () => {
+  const original = dataFile('funding.csv');
+  const changed = original.replace(/^(lcr-bootcamps-2024,.*?),11200000,/m, '$1,11300000,');
+  let changedServer: StaticServer;
+  beforeAll(async () => {
+    changedServer = await serveDist({ overrides: { '/data/funding.csv': changed } });
+  });
+  afterAll(async () => {
+    await changedServer?.close();
+  });
+
+  it('shows the served file’s figure once the page has re-read it', async () => {
+    expect(changed).not.toBe(original);
+    const row = validateCsv('funding', changed).rows.find((r) => r.id === 'lcr-bootcamps-2024');
+    const expected = formatFigure(row?.amount_gbp ?? null, row?.qualifier ?? 'exact', 'gbp', row?.stated_as ?? null).text;
+    expect(expected).toBe('£11.3m');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(changedServer.url);
+    const value = page.locator('[data-figure-id="lcr-bootcamps-2024"] [data-role="value"]');
+    await expect.poll(() => value.textContent()).toBe(expected);
+    await context.close();
+  });
+});
