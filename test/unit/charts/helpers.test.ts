@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partialDateToDate, partialDateYear } from '../../../src/lib/charts/dates.ts';
-import { formatMoney, listInWords, sumQualified } from '../../../src/lib/charts/figures.ts';
+import { formatMoney, listInWords } from '../../../src/lib/charts/figures.ts';
 import { contrastRatio, FUNDER_COLOUR, OKABE_ITO, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
 import { layoutRows } from '../../../src/lib/charts/rows.ts';
 import { estimateTextWidth, wrapText } from '../../../src/lib/charts/text.ts';
@@ -16,19 +16,6 @@ describe('palette', () => {
   });
   it.each([['#fff'], ['blue'], ['#12345g']])('rejects %s', (bad) => {
     expect(() => contrastRatio(bad, '#ffffff')).toThrow();
-  });
-});
-
-describe('sumQualified', () => {
-  it.each([
-    [[], null],
-    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'exact' }],
-    [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'up_to' }], { value: 3, qualifier: 'up_to' }],
-    [[{ value: 1, qualifier: 'more_than' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'more_than' }],
-    [[{ value: 1, qualifier: 'about' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'about' }],
-    [[{ value: 1, qualifier: 'up_to' }, { value: 2, qualifier: 'more_than' }], null],
-  ] as const)('%o → %o', (parts, expected) => {
-    expect(sumQualified(parts)).toEqual(expected);
   });
 });
 

@@ -77,6 +77,7 @@ describe('sumQualified', () => {
     [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'exact' }],
     [[{ value: 1, qualifier: 'exact' }, { value: 2, qualifier: 'up_to' }], { value: 3, qualifier: 'up_to' }],
     [[{ value: 1, qualifier: 'more_than' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'more_than' }],
+    [[{ value: 1, qualifier: 'about' }, { value: 2, qualifier: 'exact' }], { value: 3, qualifier: 'about' }],
     [[{ value: 1, qualifier: 'up_to' }, { value: 2, qualifier: 'more_than' }], null],
     [[{ value: 1, qualifier: 'about' }, { value: 2, qualifier: 'up_to' }], null],
   ] as const)('%j → %j', (parts, expected) => {
