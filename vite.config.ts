@@ -1,7 +1,44 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { prerenderHeadline } from './scripts/build/prerender.ts';
 import { securityHeaders } from './scripts/build/security-plugin.ts';
+
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null };
+/** Each HTML page's entry script, as the bundler names modules (absolute paths). */
+const PAGE_ENTRIES = { app: fileURLToPath(new URL('./src/main.ts', import.meta.url)), embed: fileURLToPath(new URL('./src/embed.ts', import.meta.url)) };
+const pageReach = new WeakMap<ChunkingContext, Record<string, Set<string>>>();
+
+/** Every module a page can ever run: its entry's imports, static and lazy, followed through. */
+function reachableFrom(ctx: ChunkingContext, entry: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const info = ctx.getModuleInfo(id);
+    queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Chunk for a module the pages load up front: "app" when only the dashboard ever uses
+ * it, "embed" when only the embed page does, else "shared". A module one page loads up
+ * front and the other loads lazily goes in "shared" too: otherwise the lazy import would
+ * fetch the first page's chunk and run its entry script.
+ */
+function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
+  let reach = pageReach.get(ctx);
+  if (!reach) {
+    reach = Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([page, entry]) => [page, reachableFrom(ctx, entry)]));
+    pageReach.set(ctx, reach);
+  }
+  const pages = Object.keys(PAGE_ENTRIES).filter((page) => reach[page]?.has(moduleId));
+  if (pages.length === 1) return pages[0] ?? null;
+  // Used by both; or by neither entry script but imported by the HTML itself (Vite's modulepreload polyfill).
+  return pages.length > 1 || !moduleId.endsWith('.html') ? 'shared' : null;
+}
 
 export default defineConfig({
   // Relative base so the built site works from any sub-path on any static host.
@@ -12,11 +49,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
+      // The dashboard, and the page other sites put in an iframe (one chart or the map).
+      input: { main: 'index.html', embed: 'embed.html' },
       output: {
-        // Everything the headline statically needs in one file: on a phone each extra
-        // request costs a round trip. Lazy views keep their own chunks. With a second HTML
-        // entry (embed.html) this group would merge both pages' code: scope it per entry then.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        // What each page statically needs in as few files as possible: on a phone each extra
+        // request costs a round trip. Lazy views keep their own chunks. Per page, so the
+        // dashboard never loads embed code and the embed page never loads the headline.
+        // Not recursive: Svelte and the data layer must stay in "shared", not follow App into "app".
+        codeSplitting: { groups: [{ name: pageChunk, tags: ['$initial'], includeDependenciesRecursively: false }] },
       },
     },
   },

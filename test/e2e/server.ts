@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (two levels above test/e2e/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Default directory served: the production build. */
-export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+export const DIST_DIR = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(REPO_ROOT, 'dist');
 
 export interface ServeOptions {
   /** Directory to serve. Default: `<repo>/dist`. */

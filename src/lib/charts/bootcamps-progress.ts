@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { MEASURE_LABEL } from '../data/labels.ts';
-import type { Completion } from '../data/schema.ts';
+import type { Completion, Qualifier } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
@@ -30,6 +30,7 @@ export interface ProgressPoint {
   dateText: string;
   measure: Completion['measure'];
   value: number | null;
+  qualifier: Qualifier;
   figure: FormattedFigure;
   kind: PointKind;
   /** True when the point falls on the programme's start date (programmes.csv started). */
@@ -80,6 +81,7 @@ export function bootcampsProgressViewModel(data: RowsByDataset): BootcampsProgre
             dateText: formatPartialDate(row.as_of),
             measure: row.measure,
             value: row.value,
+            qualifier: row.qualifier,
             figure: formatFigure(row.value, row.qualifier, 'count', row.stated_as),
             kind: pointKind(row),
             atStart: programme?.started === row.as_of,
@@ -206,6 +208,7 @@ export function progressTable(vm: BootcampsProgressVM): ChartTable {
       series.points.map((point) => ({
         id: point.id,
         cells: [point.dateText, series.programmeName, series.regionName, MEASURE_LABEL[point.measure], point.figure.long, KIND_STATUS[point.kind]],
+        numbers: [{ column: 4, value: point.value, qualifier: point.qualifier }],
       })),
     ),
   };

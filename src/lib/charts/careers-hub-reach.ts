@@ -5,7 +5,7 @@
  */
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import type { SchoolsReached } from '../data/schema.ts';
+import type { Qualifier, SchoolsReached } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex, type AreaInfo } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
@@ -18,6 +18,7 @@ import type { ChartTable, LegendEntry } from './types.ts';
 export interface ReachItem {
   id: string;
   value: number | null;
+  qualifier: Qualifier;
   statedAs: string | null;
   figure: FormattedFigure;
   status: SchoolsReached['status'];
@@ -61,6 +62,7 @@ export function careersHubReachViewModel(data: RowsByDataset): CareersHubReachVM
             .map((row) => ({
               id: row.id,
               value: row.schools_and_colleges,
+              qualifier: row.qualifier,
               statedAs: row.stated_as,
               figure: formatFigure(row.schools_and_colleges, row.qualifier, 'count', row.stated_as),
               status: row.status,
@@ -136,6 +138,7 @@ export function careersTable(vm: CareersHubReachVM): ChartTable {
     rows: allItems(vm).map((item) => ({
       id: item.id,
       cells: [item.programme, item.region, item.dateText, item.status === 'planned' ? 'Planned (announced)' : 'Actual', item.figure.long],
+      numbers: [{ column: 4, value: item.value, qualifier: item.qualifier }],
     })),
   };
 }

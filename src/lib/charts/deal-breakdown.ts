@@ -359,6 +359,7 @@ export function dealTable(vm: DealBreakdownVM): ChartTable {
           line.funder,
           formatPartialDate(line.announced),
         ],
+        numbers: [{ column: 1, value: line.measureValue, qualifier: line.qualifier }],
       })),
     ),
     {
@@ -372,6 +373,7 @@ export function dealTable(vm: DealBreakdownVM): ChartTable {
         '',
         '',
       ],
+      numbers: area.total.value ? [{ column: 1, value: area.total.value.value, qualifier: area.total.value.qualifier }] : [],
     },
   ]);
   return {

@@ -1,0 +1,30 @@
+/**
+ * The HTML a council officer pastes into their own page to embed a chart. The text is
+ * built for copying, never inserted into this page; attribute values are still escaped
+ * because a title could contain quotes or ampersands.
+ */
+
+/** Message type the embed page posts to its parent with its height. */
+export const RESIZE_MESSAGE_TYPE = 'city-region-dashboard:resize';
+
+/** Initial iframe height before the first resize message arrives. */
+export const DEFAULT_EMBED_HEIGHT = 600;
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** embed.html?chart=<id>&<switches>, resolved against the dashboard's own address. */
+export function embedUrl(baseUrl: string, chart: string, params: Readonly<Record<string, string>> = {}): string {
+  const url = new URL('embed.html', baseUrl);
+  url.search = new URLSearchParams({ chart, ...params }).toString();
+  return url.href;
+}
+
+export function embedSnippet(options: { src: string; title: string; scriptSrc: string; height?: number }): string {
+  const height = options.height ?? DEFAULT_EMBED_HEIGHT;
+  return [
+    `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`,
+    `<script src="${escapeAttribute(options.scriptSrc)}" defer></script>`,
+  ].join('\n');
+}

@@ -1,0 +1,201 @@
+/**
+ * A chart as a stand-alone image: title, subtitle, the chart's own SVG, then a footer
+ * with its sources and the licence line, so a downloaded picture carries its provenance.
+ * Built with DOM calls and textContent only, so data text can never become markup.
+ */
+import type { ChartSource, LegendEntry, SwatchStyle } from '../charts/types.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const PADDING = 16;
+const TITLE_SIZE = 20;
+const SUBTITLE_SIZE = 14;
+const FOOTER_SIZE = 12;
+const LINE_GAP = 1.35;
+/** Average glyph width as a share of the font size, for wrapping without measuring. */
+const GLYPH_WIDTH = 0.55;
+
+export interface ImageText {
+  title: string;
+  subtitle: string;
+  /** One line per source, e.g. "Source: Liverpool Echo, 12 March 2024". */
+  sourceLines: string[];
+  /** Licence and attribution lines printed last. */
+  licenceLines: string[];
+  /** The chart's key, drawn above it (on the page it is HTML beside the chart). */
+  legend?: readonly LegendEntry[];
+}
+
+const SWATCH_WIDTH = 26;
+const LEGEND_SIZE = 12;
+const LEGEND_ROW = 20;
+const STAR = '8,1.5 9.9,6 14.5,6.2 10.9,9.1 12.1,13.8 8,11.2 3.9,13.8 5.1,9.1 1.5,6.2 6.1,6';
+
+function shape(doc: Document, name: string, attributes: Record<string, string | number>): SVGElement {
+  const element = doc.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** A 26×16 swatch drawn the way ChartSwatch.svelte draws it on the page, simplified. */
+function swatchShapes(doc: Document, swatch: SwatchStyle): SVGElement[] {
+  const colour = swatch.colour;
+  switch (swatch.kind) {
+    case 'bar':
+      return [shape(doc, 'rect', { x: 1, y: 3, width: 24, height: 10, fill: colour })];
+    case 'ceiling':
+      return [shape(doc, 'rect', { x: 2, y: 4, width: 20, height: 8, fill: colour, 'fill-opacity': 0.14, stroke: colour, 'stroke-width': 2 }), shape(doc, 'line', { x1: 22, x2: 22, y1: 1, y2: 15, stroke: colour, 'stroke-width': 3 })];
+    case 'planned':
+      return [shape(doc, 'rect', { x: 2, y: 4, width: 22, height: 8, fill: 'white', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': '5,3' })];
+    case 'line':
+      return [
+        shape(doc, 'line', { x1: 1, x2: 25, y1: 8, y2: 8, stroke: colour, 'stroke-width': 2.5, ...(swatch.dashed ? { 'stroke-dasharray': '4,3' } : {}) }),
+        ...(swatch.hollowEnd ? [shape(doc, 'circle', { cx: 22, cy: 8, r: 3.5, fill: 'white', stroke: colour, 'stroke-width': 2 })] : []),
+      ];
+    case 'symbol': {
+      const hollow = swatch.symbol.startsWith('hollow');
+      const paint: Record<string, string | number> = hollow ? { fill: 'white', stroke: colour, 'stroke-width': 2 } : { fill: colour };
+      const place = (element: SVGElement) => (element.setAttribute('transform', 'translate(5,0)'), element);
+      if (swatch.symbol === 'circle' || swatch.symbol === 'hollow-circle') return [shape(doc, 'circle', { cx: 13, cy: 8, r: 5, ...paint })];
+      if (swatch.symbol === 'square') return [shape(doc, 'rect', { x: 8, y: 3, width: 10, height: 10, ...paint })];
+      if (swatch.symbol === 'triangle') return [place(shape(doc, 'polygon', { points: '8,2 14,14 2,14', ...paint }))];
+      if (swatch.symbol === 'star') return [place(shape(doc, 'polygon', { points: STAR, ...paint }))];
+      return [place(shape(doc, 'polygon', { points: '8,2 14,8 8,14 2,8', ...paint }))];
+    }
+  }
+}
+
+/** The key as rows of swatch + label, wrapped to the width. */
+function legendBlock(doc: Document, entries: readonly LegendEntry[], y: number, width: number): { group: SVGGElement; height: number } {
+  const group = doc.createElementNS(SVG_NS, 'g');
+  group.setAttribute('class', 'export-legend');
+  let x = PADDING;
+  let row = 0;
+  for (const entry of entries) {
+    const itemWidth = SWATCH_WIDTH + 6 + Math.ceil(entry.label.length * LEGEND_SIZE * GLYPH_WIDTH) + 16;
+    if (x > PADDING && x + itemWidth > width - PADDING) {
+      row += 1;
+      x = PADDING;
+    }
+    const top = y + row * LEGEND_ROW;
+    const swatch = doc.createElementNS(SVG_NS, 'g');
+    swatch.setAttribute('transform', `translate(${x},${top + 2})`);
+    swatch.append(...swatchShapes(doc, entry.swatch));
+    const label = shape(doc, 'text', { x: x + SWATCH_WIDTH + 6, y: top + 14, 'font-size': LEGEND_SIZE, fill: '#0b0c0c' });
+    label.textContent = entry.label;
+    group.append(swatch, label);
+    x += itemWidth;
+  }
+  return { group, height: entries.length === 0 ? 0 : (row + 1) * LEGEND_ROW };
+}
+
+/** "Source: <publisher>, <date> (<title>)" for each source; an unresolved source says so. */
+export function sourceLines(sources: readonly ChartSource[]): string[] {
+  return sources.map(({ id, source }) => (source ? `Source: ${source.publisher}, ${source.publishedText} (${source.title})` : `Source details unavailable (${id})`));
+}
+
+/** Greedy word wrap to an approximate character budget; long words are kept whole. */
+export function wrapLine(text: string, width: number, fontSize: number): string[] {
+  const budget = Math.max(10, Math.floor(width / (fontSize * GLYPH_WIDTH)));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > budget) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The chart's drawn size: width/height attributes, else its viewBox. */
+export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  if (width > 0 && height > 0) return { width, height };
+  const box = (svg.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+  return { width: box[2] ?? 0, height: box[3] ?? 0 };
+}
+
+function textBlock(doc: Document, lines: string[], options: { y: number; size: number; weight?: string; fill: string; className: string }): { group: SVGGElement; height: number } {
+  const group = doc.createElementNS(SVG_NS, 'g');
+  group.setAttribute('class', options.className);
+  let y = options.y;
+  for (const line of lines) {
+    y += options.size * LINE_GAP;
+    const text = doc.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(PADDING));
+    text.setAttribute('y', String(Math.round(y - options.size * 0.3)));
+    text.setAttribute('font-size', String(options.size));
+    text.setAttribute('font-family', FONT_FAMILY);
+    text.setAttribute('fill', options.fill);
+    if (options.weight) text.setAttribute('font-weight', options.weight);
+    text.textContent = line;
+    group.append(text);
+  }
+  return { group, height: y - options.y };
+}
+
+/**
+ * A new SVG document element: white background, heading, a copy of the chart (the page's
+ * chart is left untouched), then sources and licence. Colours are written as attributes
+ * so the image looks the same outside the page's stylesheet.
+ */
+export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: ImageText): SVGSVGElement {
+  const { width: chartWidth, height: chartHeight } = svgSize(chart);
+  const width = Math.max(320, Math.ceil(chartWidth) + PADDING * 2);
+  const textWidth = width - PADDING * 2;
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('role', 'img');
+  // Plot's chart says font-family: inherit; in a file there is no page to inherit from.
+  root.setAttribute('font-family', FONT_FAMILY);
+
+  const title = doc.createElementNS(SVG_NS, 'title');
+  title.textContent = text.title;
+  root.append(title);
+
+  const background = doc.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  root.append(background);
+
+  let y = PADDING / 2;
+  const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE), { y, size: TITLE_SIZE, weight: '700', fill: '#0b0c0c', className: 'export-title' });
+  y += heading.height;
+  const subtitle = textBlock(doc, wrapLine(text.subtitle, textWidth, SUBTITLE_SIZE), { y, size: SUBTITLE_SIZE, fill: '#0b0c0c', className: 'export-subtitle' });
+  y += subtitle.height + PADDING / 2;
+  root.append(heading.group, subtitle.group);
+  const legend = legendBlock(doc, text.legend ?? [], y, width);
+  root.append(legend.group);
+  y += legend.height + (legend.height > 0 ? PADDING / 2 : 0);
+
+  const copy = chart.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('x', String(PADDING));
+  copy.setAttribute('y', String(Math.round(y)));
+  copy.setAttribute('width', String(chartWidth));
+  copy.setAttribute('height', String(chartHeight));
+  // In the page these reference elements outside the chart; in the file they would dangle.
+  copy.removeAttribute('aria-describedby');
+  root.append(copy);
+  y += chartHeight + PADDING / 2;
+
+  const footerLines = [...text.sourceLines, ...text.licenceLines].flatMap((line) => wrapLine(line, textWidth, FOOTER_SIZE));
+  const footer = textBlock(doc, footerLines, { y, size: FOOTER_SIZE, fill: '#505a5f', className: 'export-footer' });
+  root.append(footer.group);
+  y += footer.height + PADDING;
+
+  const height = Math.ceil(y);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  return root;
+}
+
+/** The SVG as file text, with an XML declaration so editors read it as UTF-8. */
+export function serialiseSvg(svg: SVGSVGElement, serializer: XMLSerializer = new XMLSerializer()): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializer.serializeToString(svg)}`;
+}

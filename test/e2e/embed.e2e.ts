@@ -1,0 +1,147 @@
+/**
+ * embed.html in the production build: one chart (or the map) with its title, summary,
+ * sources and a link back; only the code that chart needs; unknown ids listed; the
+ * height message resizes the host's iframe through public/embed-resize.js; axe is clean.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const SHOTS = path.join(REPO_ROOT, 'screenshots');
+
+const HOST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+<body style="margin:0">
+<h1>A council page</h1>
+<iframe id="frame" src="/embed.html?chart=deal-breakdown" title="Skills funding" width="100%" height="150" style="border:0;display:block"></iframe>
+<script src="/embed-resize.js"></script>
+</body></html>`;
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist({ overrides: { '/host.html': HOST_PAGE } })]);
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openEmbed(query: string, width = 1280): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
+  const page = await openPage(browser, { width, height: 900 });
+  const problems = collectProblems(page);
+  server.requests.length = 0;
+  await page.goto(`${server.url}embed.html${query}`);
+  return { page, problems };
+}
+
+async function runAxe(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE};undefined`);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, WCAG_TAGS);
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('chart embed', () => {
+  it('shows one chart with title, summary, sources and a link back, without site navigation or Leaflet', async () => {
+    const { page, problems } = await openEmbed('?chart=deal-breakdown&measure=per_resident');
+    await page.locator('figure[data-chart-id="deal-breakdown"] svg[role="img"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('figure[data-chart-id]').count()).toBe(1);
+    expect(await page.locator('nav, .site-header').count()).toBe(0);
+    expect(await page.locator('.chart-title').textContent()).toBeTruthy();
+    expect(((await page.locator('[data-chart-summary]').textContent()) ?? '').length).toBeGreaterThan(40);
+    expect(await page.locator('[data-source-id]').count()).toBeGreaterThan(0);
+    // The switch from the embed URL is applied and carried into the link back.
+    expect(await page.locator('caption').first().textContent()).toMatch(/per resident/i);
+    const back = page.getByRole('link', { name: /City region skills dashboard/ });
+    expect(await back.getAttribute('href')).toBe('./#/compare?measure=per_resident');
+    expect(await page.getByRole('button', { name: /^Embed/ }).count()).toBe(0);
+    expect(await page.title()).toMatch(/Skills funding|funding/i);
+    expect(server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);
+    // Only the datasets this chart uses.
+    expect(server.requests.filter((url) => url.includes('/data/')).sort()).toEqual(['/data/areas.csv', '/data/funding.csv', '/data/programmes.csv', '/data/sources.csv']);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says which ids exist for an unknown chart', async () => {
+    const { page, problems } = await openEmbed('?chart=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('There is no chart called “<script>alert(1)</script>”');
+    for (const id of ['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities', 'map']) expect(text).toContain(id);
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('embeds the map without loading Plot', async () => {
+    const { page, problems } = await openEmbed('?chart=map&region=E47000007');
+    await page.locator('.leaflet-container').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#map-region').inputValue()).toBe('E47000007');
+    expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
+    expect(server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([375, 1280])('has no axe WCAG A/AA violations at %i px, and looks right', async (width) => {
+    const { page } = await openEmbed('?chart=deal-breakdown', width);
+    await page.locator('figure svg[role="img"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `embed-deal-breakdown-${width}.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  it('has no axe violations on the map embed', async () => {
+    const { page } = await openEmbed('?chart=map', 1280);
+    await page.locator('.leaflet-container').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'embed-map-1280.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('host page resizing', () => {
+  it('sets the iframe height from the embed page’s messages, and again when the width changes', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    const problems = collectProblems(page);
+    const messages: unknown[] = [];
+    await page.exposeFunction('recordMessage', (data: unknown) => messages.push(data));
+    await page.addInitScript(() => {
+      window.addEventListener('message', (event) => (window as unknown as { recordMessage: (d: unknown) => void }).recordMessage(event.data));
+    });
+    await page.goto(`${server.url}host.html`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('figure svg[role="img"]').waitFor();
+    const contentHeight = async () => (await page.frames()[1]?.evaluate(() => Math.ceil(document.querySelector('.embed')?.getBoundingClientRect().height ?? 0))) ?? 0;
+    const frameHeight = () => page.locator('#frame').evaluate((el) => el.getBoundingClientRect().height);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    const wide = await frameHeight();
+    expect(wide).toBeGreaterThan(400);
+    expect(messages.some((m) => typeof m === 'object' && m !== null && (m as { type?: string }).type === 'city-region-dashboard:resize' && (m as { chart?: string }).chart === 'deal-breakdown')).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(frameHeight, { timeout: 10_000 }).not.toBe(wide);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    // Narrow screens stack the chart's panels, so the frame grows.
+    expect(await frameHeight()).toBeGreaterThan(wide);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+});
