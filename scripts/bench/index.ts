@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLcp, type Throttling } from './lcp.ts';
 import { measureParse } from './parse.ts';
-import { fileGzipBytes, pageJsWeight } from './sizes.ts';
+import { fileGzipBytes, lazyViewWeights, pageJsWeight } from './sizes.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(REPO_ROOT, 'dist'));
@@ -56,7 +56,14 @@ async function main(): Promise<void> {
   if (existsSync(path.join(DIST, 'embed.html'))) {
     const embed = pageJsWeight(DIST, 'embed.html');
     results.embedJs = embed;
-    rows.push({ figure: 'Embed page JS (gzip)', value: kb(embed.gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: embed.gzipBytes <= BUDGETS.embedJsKb * 1000 });
+    rows.push({ figure: 'Embed page JS before its view loads (gzip)', value: kb(embed.gzipBytes), budget: '—', pass: null });
+    // The budget applies to what an embed really downloads: the page plus its chart or map.
+    const views = lazyViewWeights(DIST, 'embed.html');
+    results.embedViews = views;
+    for (const { view, weight } of views) {
+      const name = path.basename(view).replace(/-[\w-]+\.js$/, '');
+      rows.push({ figure: `Embed page JS with ${name} (gzip)`, value: kb(weight.gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: weight.gzipBytes <= BUDGETS.embedJsKb * 1000 });
+    }
   } else {
     results.embedJs = null;
     rows.push({ figure: 'Embed page JS (gzip)', value: 'not built yet', budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: null });
