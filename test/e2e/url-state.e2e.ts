@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, launch, openPage, serveDist, type StaticServer } from './browser.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -65,7 +65,7 @@ describe('URL state', () => {
     await page.reload();
     await page.locator('#map-region').waitFor();
     expect(await page.locator('#map-region').inputValue()).toBe(new URLSearchParams(mapHash.split('?')[1]).get('region'));
-    expect(problems.all()).toEqual([]);
+    expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
     await shared.context().close();
     await page.context().close();
   });
@@ -86,7 +86,7 @@ describe('URL state', () => {
     if (route.includes('compare')) expect(await page.locator('figure[data-chart-id="deal-breakdown"] .choice').first().getAttribute('aria-pressed')).toBe('true');
     if (route.includes('map')) expect(await page.locator('#map-region').inputValue()).toMatch(/^E47/);
     expect(await page.locator('main script').count()).toBe(0);
-    expect(problems.all()).toEqual([]);
+    expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
     await page.context().close();
   });
 });
