@@ -57,3 +57,6 @@ export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
+
+/** Five-pointed star in a 16×16 legend swatch; shared by the on-screen key and exported images. */
+export const SWATCH_STAR_POINTS = '8,1.5 9.9,6 14.5,6.2 10.9,9.1 12.1,13.8 8,11.2 3.9,13.8 5.1,9.1 1.5,6.2 6.1,6';

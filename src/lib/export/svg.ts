@@ -3,6 +3,7 @@
  * with its sources and the licence line, so a downloaded picture carries its provenance.
  * Built with DOM calls and textContent only, so data text can never become markup.
  */
+import { SWATCH_STAR_POINTS } from '../charts/palette.ts';
 import type { ChartSource, LegendEntry, SwatchStyle } from '../charts/types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -29,7 +30,6 @@ export interface ImageText {
 const SWATCH_WIDTH = 26;
 const LEGEND_SIZE = 12;
 const LEGEND_ROW = 20;
-const STAR = '8,1.5 9.9,6 14.5,6.2 10.9,9.1 12.1,13.8 8,11.2 3.9,13.8 5.1,9.1 1.5,6.2 6.1,6';
 
 function shape(doc: Document, name: string, attributes: Record<string, string | number>): SVGElement {
   const element = doc.createElementNS(SVG_NS, name);
@@ -59,7 +59,7 @@ function swatchShapes(doc: Document, swatch: SwatchStyle): SVGElement[] {
       if (swatch.symbol === 'circle' || swatch.symbol === 'hollow-circle') return [shape(doc, 'circle', { cx: 13, cy: 8, r: 5, ...paint })];
       if (swatch.symbol === 'square') return [shape(doc, 'rect', { x: 8, y: 3, width: 10, height: 10, ...paint })];
       if (swatch.symbol === 'triangle') return [place(shape(doc, 'polygon', { points: '8,2 14,14 2,14', ...paint }))];
-      if (swatch.symbol === 'star') return [place(shape(doc, 'polygon', { points: STAR, ...paint }))];
+      if (swatch.symbol === 'star') return [place(shape(doc, 'polygon', { points: SWATCH_STAR_POINTS, ...paint }))];
       return [place(shape(doc, 'polygon', { points: '8,2 14,8 8,14 2,8', ...paint }))];
     }
   }
