@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { prerenderHeadline } from './scripts/build/prerender.ts';
 import { securityHeaders } from './scripts/build/security-plugin.ts';
+import { trimPlotDependencies } from './scripts/build/trim-plot-deps.ts';
 
 type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null };
 /** Each HTML page's entry script, as the bundler names modules (absolute paths). */
@@ -43,8 +44,9 @@ function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
 export default defineConfig({
   // Relative base so the built site works from any sub-path on any static host.
   base: './',
-  // Both build-only: prerender the headline into index.html; CSP meta tag and dist/_headers.
-  plugins: [svelte(), prerenderHeadline(), securityHeaders()],
+  // Build-only: prerender the headline into index.html; CSP meta tag and dist/_headers.
+  // Everywhere: leave Plot's unused projections and colour schemes out (see the plugin).
+  plugins: [trimPlotDependencies(), svelte(), prerenderHeadline(), securityHeaders()],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -56,12 +58,20 @@ export default defineConfig({
         // request costs a round trip. Lazy views keep their own chunks. Per page, so the
         // dashboard never loads embed code and the embed page never loads the headline.
         // Not recursive: Svelte and the data layer must stay in "shared", not follow App into "app".
-        codeSplitting: { groups: [{ name: pageChunk, tags: ['$initial'], includeDependenciesRecursively: false }] },
+        // The charts' shared helpers in one chunk rather than several tiny ones (fewer round trips).
+        codeSplitting: {
+          groups: [
+            { name: pageChunk, tags: ['$initial'], includeDependenciesRecursively: false },
+            { name: 'chart-kit', test: /[\\/]src[\\/]lib[\\/]charts[\\/](areas|dates|define|figures|palette|rows|text)\.ts$/, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
   },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // Run Plot and d3 through Vite's plugins, so chart tests see the trimmed build's d3.
+    server: { deps: { inline: ['@observablehq/plot', 'd3'] } },
   },
 });

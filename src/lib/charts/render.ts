@@ -16,7 +16,9 @@ export interface DrawOptions {
 
 /** The chart's SVG (or Plot's wrapper element) ready to insert into the page. */
 export function drawChart(chart: ReadyChart, options: DrawOptions): SVGSVGElement | HTMLElement {
-  const node = Plot.plot({ ...chart.plotOptions(options.width), ...(options.document ? { document: options.document } : {}) });
+  // Marks carry literal palette colours (palette.ts), so colour is an identity scale: Plot
+  // never picks a scheme, which the build leaves out (scripts/build/trim-plot-deps.ts).
+  const node = Plot.plot({ color: { type: 'identity' }, ...chart.plotOptions(options.width), ...(options.document ? { document: options.document } : {}) });
   const svg = node.nodeName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   if (!svg) return node;
   // Plot names each mark group; inside role="img" those names are never read, and on a
