@@ -12,8 +12,6 @@ const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g
 // Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"` in minified output; not `import(`.
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[^;'"()]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
 
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
-
 export interface PageWeight {
   /** Chunk paths relative to dist, in load order. */
   files: string[];
@@ -32,24 +30,6 @@ function entryFiles(distDir: string, htmlFile: string): string[] {
 /** Gzipped JavaScript an HTML page in `distDir` loads before any user action. */
 export function pageJsWeight(distDir: string, htmlFile: string): PageWeight {
   return closureWeight(distDir, entryFiles(distDir, htmlFile));
-}
-
-/**
- * For a page whose content is itself loaded lazily (the embed page picks a chart or the
- * map at run time), the weight of the page plus each lazily imported view, heaviest first:
- * what a reader of that embed really downloads.
- */
-export function lazyViewWeights(distDir: string, htmlFile: string): { view: string; weight: PageWeight }[] {
-  const entries = entryFiles(distDir, htmlFile);
-  const base = closureWeight(distDir, entries);
-  const views = new Set<string>();
-  for (const file of base.files) {
-    const absolute = path.join(distDir, file);
-    for (const match of readFileSync(absolute, 'utf8').matchAll(DYNAMIC_IMPORT)) views.add(path.resolve(path.dirname(absolute), match[1] ?? ''));
-  }
-  return [...views]
-    .map((view) => ({ view: path.relative(distDir, view), weight: closureWeight(distDir, [...entries, view]) }))
-    .sort((a, b) => b.weight.gzipBytes - a.weight.gzipBytes);
 }
 
 function closureWeight(distDir: string, start: string[]): PageWeight {

@@ -1,20 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../../../src/lib/charts/define.ts';
-import { CHARTS, chartById } from '../../../src/lib/charts/registry.ts';
+import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
 import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
 import { publishedData, without } from './fixtures.ts';
 
+
+const CHARTS = await loadCharts();
 let data: RowsByDataset;
 beforeAll(async () => {
   data = await publishedData();
 });
 
 describe('chart registry', () => {
-  it('holds the four charts by unique id', () => {
-    expect(CHARTS.map((c) => c.id)).toEqual(['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities']);
-    for (const chart of CHARTS) expect(chartById(chart.id)).toBe(chart);
-    expect(chartById('no-such-chart')).toBeUndefined();
+  it('holds the four charts by unique id, each loaded under its own id', async () => {
+    expect(CHART_IDS).toEqual(['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities']);
+    expect(CHARTS.map((c) => c.id)).toEqual(CHART_IDS);
+    for (const chart of CHARTS) expect(await loadChart(chart.id)).toBe(chart);
+  });
+
+  it.each(['no-such-chart', '', 'constructor', '__proto__', 'toString'])('loads nothing for the id %j', async (id) => {
+    expect(await loadChart(id)).toBeUndefined();
   });
 
   it.each(CHARTS.map((c) => [c.id, c] as const))('%s renders a table, a summary and sources from the published data', (_id, chart) => {

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS } from '../../../src/lib/charts/registry.ts';
+import { loadCharts } from '../../../src/lib/charts/registry.ts';
 import { drawChart } from '../../../src/lib/charts/render.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
 import { publishedData } from './fixtures.ts';
 
+
+const CHARTS = await loadCharts();
 let data: RowsByDataset;
 beforeAll(async () => {
   data = await publishedData();

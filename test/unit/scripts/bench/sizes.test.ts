@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { barePage } from '../../../../scripts/bench/lcp.ts';
-import { lazyViewWeights, pageJsWeight } from '../../../../scripts/bench/sizes.ts';
+import { pageJsWeight } from '../../../../scripts/bench/sizes.ts';
 
 /** A fake dist/ with the shapes of import Vite and rolldown emit. */
 function fakeDist(files: Record<string, string>): string {
@@ -33,19 +33,6 @@ describe('pageJsWeight', () => {
   it('counts the module script, its static imports and modulepreloads once each, and nothing lazy', () => {
     const weight = pageJsWeight(dist, 'index.html');
     expect(weight.files.sort()).toEqual(['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side-effect.js']);
-  });
-
-  it('weighs each lazily imported view with the page, heaviest first, for template-literal imports too', () => {
-    const lazy = fakeDist({
-      'embed.html': '<script type="module" src="./assets/embed.js"></script>',
-      'assets/embed.js': 'const a=()=>import(`./chart.js`),b=()=>import("./map.js")',
-      'assets/chart.js': 'import"./plot.js";export const c=1',
-      'assets/plot.js': 'export const p="' + 'x'.repeat(5000) + '"',
-      'assets/map.js': 'export const m=1',
-    });
-    const views = lazyViewWeights(lazy, 'embed.html');
-    expect(views.map((v) => v.view)).toEqual(['assets/chart.js', 'assets/map.js']);
-    expect(views[0]?.weight.files.sort()).toEqual(['assets/chart.js', 'assets/embed.js', 'assets/plot.js']);
   });
 
   it('adds up each file gzipped on its own, as it is sent', () => {
