@@ -5,24 +5,21 @@
  *
  *   BENCH_SKIP=lcp,parse   skip the slow parts (lcp: ~2 min, parse: ~1 min)
  *   BENCH_RUNS=3           Lighthouse runs per page (median taken)
- *   BENCH_LCP_GATE=devtools  which LCP ratio the budget applies to: devtools (measured in a
- *                          throttled browser) or simulate (Lighthouse's estimate); see lcp.ts
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureLcp, type Throttling } from './lcp.ts';
+import { measureLcp } from './lcp.ts';
 import { measureParse } from './parse.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
-import { measureEmbedWeights } from './embed-weights.ts';
+import { embedPages, measurePageWeights } from './page-weights.ts';
 import { fileGzipBytes, pageJsWeight } from './sizes.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(REPO_ROOT, 'dist'));
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const LCP_GATE: Throttling = process.env.BENCH_LCP_GATE === 'simulate' ? 'simulate' : 'devtools';
 
 /** Budgets. Sizes in KB of gzip (1 KB = 1000 bytes); ratios are app ÷ baseline. */
 export const BUDGETS = {
@@ -38,8 +35,6 @@ interface Row {
   budget: string;
   /** null: no budget. */
   pass: boolean | null;
-  /** Compared with the budget for information; does not fail the run. */
-  informational?: boolean;
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -49,9 +44,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const results: Record<string, unknown> = { date: new Date().toISOString(), dist: path.relative(REPO_ROOT, DIST) || '.', node: process.version, budgets: BUDGETS };
 
-  const headline = pageJsWeight(DIST, 'index.html');
+  // The dashboard's prerendered cards are there at once; the network going quiet means the app has taken over.
+  const [headline] = await measurePageWeights(DIST, [{ id: 'headline', path: 'index.html', ready: '[data-figure-id]' }]);
+  if (!headline) throw new Error('The headline view was not measured.');
   results.headlineJs = headline;
-  rows.push({ figure: 'Headline view JS (gzip)', value: kb(headline.gzipBytes), budget: `≤ ${BUDGETS.headlineJsKb} KB`, pass: headline.gzipBytes <= BUDGETS.headlineJsKb * 1000 });
+  rows.push({ figure: 'Headline view JS (gzip, measured in Chromium)', value: kb(headline.gzipBytes), budget: `≤ ${BUDGETS.headlineJsKb} KB`, pass: headline.gzipBytes <= BUDGETS.headlineJsKb * 1000 });
   const htmlGzip = fileGzipBytes(path.join(DIST, 'index.html'));
   results.indexHtmlGzipBytes = htmlGzip;
   rows.push({ figure: 'index.html with prerendered headline (gzip)', value: kb(htmlGzip), budget: '—', pass: null });
@@ -61,7 +58,7 @@ async function main(): Promise<void> {
     results.embedJs = embed;
     rows.push({ figure: 'Embed page JS before its view loads (gzip)', value: kb(embed.gzipBytes), budget: '—', pass: null });
     // The budget applies to what an embed really downloads: the page plus its chart or map.
-    const views = await measureEmbedWeights(DIST, [...CHART_IDS, MAP_EMBED_ID]);
+    const views = await measurePageWeights(DIST, embedPages([...CHART_IDS, MAP_EMBED_ID]));
     results.embedViews = views;
     for (const { id, gzipBytes } of views) {
       rows.push({ figure: `Embed page JS, chart=${id} (gzip, measured in Chromium)`, value: kb(gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: gzipBytes <= BUDGETS.embedJsKb * 1000 });
@@ -72,18 +69,18 @@ async function main(): Promise<void> {
   }
 
   if (!SKIP.has('lcp')) {
+    // Both of Lighthouse's methods are budgeted: a throttled browser's own paint, and the
+    // estimate Lighthouse reports by default (see lcp.ts for how they differ).
     const label = { devtools: 'measured, devtools throttling', simulate: 'simulated, Lighthouse default' } as const;
     results.lcp = [];
     for (const throttling of ['devtools', 'simulate'] as const) {
       const lcp = await measureLcp(DIST, throttling, RUNS);
       (results.lcp as unknown[]).push(lcp);
-      const gated = throttling === LCP_GATE;
       rows.push({
         figure: `LCP "/" ÷ bare HTML (Lighthouse mobile, ${label[throttling]}, median of ${RUNS})`,
         value: `${lcp.ratio.toFixed(2)} (${Math.round(lcp.appMedianMs)} ms ÷ ${Math.round(lcp.bareMedianMs)} ms)`,
         budget: `≤ ${BUDGETS.lcpRatio}`,
         pass: lcp.ratio <= BUDGETS.lcpRatio,
-        informational: !gated,
       });
     }
   }
@@ -104,11 +101,11 @@ async function main(): Promise<void> {
   results.rows = rows;
   writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(rows);
-  if (rows.some((row) => row.pass === false && !row.informational)) process.exitCode = 1;
+  if (rows.some((row) => row.pass === false)) process.exitCode = 1;
 }
 
 function printTable(rows: Row[]): void {
-  const result = (row: Row) => (row.pass === null ? '—' : `${row.pass ? 'PASS' : 'FAIL'}${row.informational ? ' (info)' : ''}`);
+  const result = (row: Row) => (row.pass === null ? '—' : row.pass ? 'PASS' : 'FAIL');
   const cells = rows.map((row) => [row.figure, row.value, row.budget, result(row)]);
   const header = ['figure', 'value', 'budget', 'result'];
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => (row[i] ?? '').length)));

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { openPage } from './browser.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -57,19 +58,11 @@ async function focusChangesPixels(page: Page): Promise<boolean> {
   return !focused.equals(blurred);
 }
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(route: string, ready: string, width: number): Promise<Page> {
-  const page = await openPage(browser, { width, height: 900 });
-  await page.goto(server.url + route);
+  const page = await openPage(site.browser, { width, height: 900 });
+  await page.goto(site.server.url + route);
   await page.locator(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
   return page;

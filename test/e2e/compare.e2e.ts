@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 import { formatFigure, formatGbpPence } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
 const CHART_IDS = ['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities'];
@@ -21,21 +22,13 @@ const wmDeal = funding.find((row) => row.part_of === null && row.category === 's
 const wmArea = areas.find((area) => area.area_code === wmDeal?.area_code);
 const unquantifiedFunding = funding.filter((row) => row.category === 'skills' && row.amount_gbp === null);
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  // COMPARE_DIST lets this file run against a build made elsewhere while others share dist/.
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist(process.env.COMPARE_DIST ? { root: process.env.COMPARE_DIST } : {})]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// COMPARE_DIST lets this file run against a build made elsewhere while others share dist/.
+const site = useSite(process.env.COMPARE_DIST ? { root: process.env.COMPARE_DIST } : {});
 
 async function openCompare(route = '#/compare', width = 1280): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
-  const page = await openPage(browser, { width, height: 900 });
+  const page = await openPage(site.browser, { width, height: 900 });
   const problems = collectProblems(page);
-  await page.goto(server.url + route);
+  await page.goto(site.server.url + route);
   await page.locator('figure[data-chart-id] svg[role="img"]').nth(CHART_IDS.length - 1).waitFor();
   return { page, problems };
 }
@@ -142,12 +135,12 @@ describe('compare view', () => {
   });
 
   it('keeps Observable Plot out of the headline view', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.locator('[data-figure-id]').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((url) => /CompareView/.test(url))).toEqual([]);

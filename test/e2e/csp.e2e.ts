@@ -6,23 +6,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 import { contentSecurityPolicy } from '../../scripts/build/csp.ts';
-import { launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { openPage } from './browser.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
 
 const CSP_SELECTOR = 'meta[http-equiv="Content-Security-Policy"]';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 interface Watched {
   page: Page;
@@ -32,7 +25,7 @@ interface Watched {
 
 /** A page that records CSP violations from before its first script runs. */
 async function watchedPage(width = 1280): Promise<Watched> {
-  const page = await openPage(browser, { width, height: 900 });
+  const page = await openPage(site.browser, { width, height: 900 });
   const consoleHits: string[] = [];
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) consoleHits.push(`console: ${message.text()}`);
@@ -60,7 +53,7 @@ async function settle(page: Page): Promise<void> {
 /** Every route the main navigation links to, plus a map deep link with a parameter. */
 async function navRoutes(): Promise<string[]> {
   const { page } = await watchedPage();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   const hrefs = await page.locator('nav[aria-label="Main"] a[href^="#/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   await page.context().close();
   return [...new Set([...hrefs, '#/map?region=E47000007'])];
@@ -72,7 +65,7 @@ describe('the policy itself', () => {
     const head = html.slice(0, html.indexOf('</head>'));
     expect(head).toMatch(/^<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="UTF-8" \/>\s*<meta http-equiv="Content-Security-Policy"/i);
     const { page } = await watchedPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const policy = await page.locator(CSP_SELECTOR).getAttribute('content');
     expect(policy).toBe(contentSecurityPolicy());
     const directives = new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
@@ -105,7 +98,7 @@ describe('the policy itself', () => {
 
   it('is a policy the detector below really enforces (a forbidden inline style is reported)', async () => {
     const { page, violations } = await watchedPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await settle(page);
     await page.evaluate(() => {
       const style = document.createElement('style');
@@ -124,7 +117,7 @@ describe('no view is blocked by the policy', () => {
     for (const route of routes) {
       for (const width of [375, 1280]) {
         const { page, violations } = await watchedPage(width);
-        await page.goto(server.url + route);
+        await page.goto(site.server.url + route);
         await page.locator('main h1').first().waitFor();
         await settle(page);
         expect(await violations(), `${route} @${width}`).toEqual([]);
@@ -135,7 +128,7 @@ describe('no view is blocked by the policy', () => {
 
   it('while the data checker validates uploaded files (worker and file reading)', async () => {
     const { page, violations } = await watchedPage();
-    await page.goto(`${server.url}#/data`);
+    await page.goto(`${site.server.url}#/data`);
     await page.locator('main h1').first().waitFor();
     const input = page.locator('input[type="file"]').first();
     if ((await input.count()) > 0) {
@@ -151,7 +144,7 @@ describe('no view is blocked by the policy', () => {
 
   it.runIf(existsSync(path.join(DIST_DIR, 'embed.html')))('on the embed page', async () => {
     const { page, violations } = await watchedPage(600);
-    await page.goto(`${server.url}embed.html`);
+    await page.goto(`${site.server.url}embed.html`);
     await settle(page);
     expect(await page.locator(CSP_SELECTOR).getAttribute('content')).toBe(contentSecurityPolicy());
     expect(await violations()).toEqual([]);

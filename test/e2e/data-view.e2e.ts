@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { collectProblems, openPage } from './browser.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
 
 const PUBLISHED_FUNDING = readFileSync(path.join(REPO_ROOT, 'public/data/funding.csv'), 'utf8');
@@ -15,17 +16,7 @@ const PUBLISHED_PROGRAMMES = readFileSync(path.join(REPO_ROOT, 'public/data/prog
 /** A string that appears only in uploaded files, to spot it in any request. */
 const MARKER = 'UPLOAD-MARKER-7f3a9c';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist({ root: process.env.E2E_DIST ?? DIST_DIR })]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({ root: process.env.E2E_DIST ?? DIST_DIR });
 
 interface Opened {
   page: Page;
@@ -35,11 +26,11 @@ interface Opened {
 }
 
 async function openDataView(width = 1280): Promise<Opened> {
-  const page = await openPage(browser, { width, height: 900 });
+  const page = await openPage(site.browser, { width, height: 900 });
   const problems = collectProblems(page);
   const requests: Request[] = [];
   page.on('request', (request) => requests.push(request));
-  await page.goto(`${server.url}#/data`);
+  await page.goto(`${site.server.url}#/data`);
   await page.getByRole('heading', { level: 1, name: 'Check your data files' }).waitFor();
   return { page, requests, problems };
 }
@@ -66,7 +57,7 @@ function expectNothingUploaded(requests: Request[]): void {
   const leaks = requests.filter((r) => r.url().includes(MARKER) || (r.postData() ?? '').includes(MARKER));
   expect(leaks.map((r) => r.url())).toEqual([]);
   expect(requests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
-  expect(server.requests.filter((p) => p.includes(MARKER))).toEqual([]);
+  expect(site.server.requests.filter((p) => p.includes(MARKER))).toEqual([]);
 }
 
 const BROKEN_FUNDING = [

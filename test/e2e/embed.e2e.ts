@@ -6,9 +6,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,22 +25,14 @@ const HOST_PAGE = `<!doctype html>
 <script src="/embed-resize.js"></script>
 </body></html>`;
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist({ overrides: { '/host.html': HOST_PAGE } })]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({ overrides: { '/host.html': HOST_PAGE } });
+mkdirSync(SHOTS, { recursive: true });
 
 async function openEmbed(query: string, width = 1280): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
-  const page = await openPage(browser, { width, height: 900 });
+  const page = await openPage(site.browser, { width, height: 900 });
   const problems = collectProblems(page);
-  server.requests.length = 0;
-  await page.goto(`${server.url}embed.html${query}`);
+  site.server.requests.length = 0;
+  await page.goto(`${site.server.url}embed.html${query}`);
   return { page, problems };
 }
 
@@ -68,9 +61,9 @@ describe('chart embed', () => {
     expect(await back.getAttribute('href')).toBe('./#/compare?measure=per_resident');
     expect(await page.getByRole('button', { name: /^Embed/ }).count()).toBe(0);
     expect(await page.title()).toMatch(/Skills funding|funding/i);
-    expect(server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);
+    expect(site.server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);
     // Only the datasets this chart uses.
-    expect(server.requests.filter((url) => url.includes('/data/')).sort()).toEqual(['/data/areas.csv', '/data/funding.csv', '/data/programmes.csv', '/data/sources.csv']);
+    expect(site.server.requests.filter((url) => url.includes('/data/')).sort()).toEqual(['/data/areas.csv', '/data/funding.csv', '/data/programmes.csv', '/data/sources.csv']);
     expect(problems.all()).toEqual([]);
     await page.context().close();
   });
@@ -94,7 +87,7 @@ describe('chart embed', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#map-region').inputValue()).toBe('E47000007');
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
-    expect(server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
+    expect(site.server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
     expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
     await page.context().close();
   });
@@ -120,14 +113,14 @@ describe('chart embed', () => {
 
 describe('host page resizing', () => {
   it('sets the iframe height from the embed page’s messages, and again when the width changes', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
     const messages: unknown[] = [];
     await page.exposeFunction('recordMessage', (data: unknown) => messages.push(data));
     await page.addInitScript(() => {
       window.addEventListener('message', (event) => (window as unknown as { recordMessage: (d: unknown) => void }).recordMessage(event.data));
     });
-    await page.goto(`${server.url}host.html`);
+    await page.goto(`${site.server.url}host.html`);
     const frame = page.frameLocator('#frame');
     await frame.locator('figure svg[role="img"]').waitFor();
     const contentHeight = async () => (await page.frames()[1]?.evaluate(() => Math.ceil(document.querySelector('.embed')?.getBoundingClientRect().height ?? 0))) ?? 0;

@@ -5,28 +5,21 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { collectProblems, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
 const SHOTS = path.join(REPO_ROOT, 'screenshots');
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
+mkdirSync(SHOTS, { recursive: true });
 
 async function openCompare(): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
-  const page = await openPage(browser, { width: 1280, height: 900 });
+  const page = await openPage(site.browser, { width: 1280, height: 900 });
   const problems = collectProblems(page);
-  await page.goto(`${server.url}#/compare`);
+  await page.goto(`${site.server.url}#/compare`);
   await page.locator('figure[data-chart-id="deal-breakdown"] svg[role="img"]').waitFor();
   return { page, problems };
 }
@@ -90,7 +83,7 @@ describe('chart downloads', () => {
 describe('embed dialog', () => {
   it('opens a labelled modal with the code focused, copies, and closes with Escape returning focus', async () => {
     const { page, problems } = await openCompare();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     const openButton = page.locator('figure[data-chart-id="deal-breakdown"]').getByRole('button', { name: /^Embed/ });
     await openButton.click();
     const dialog = page.getByRole('dialog', { name: /Embed/ });

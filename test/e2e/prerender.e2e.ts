@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 import { PRERENDERED_DATA_ID } from '../../src/lib/app/prerendered.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { collectProblems, launch, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems, serveDist, type StaticServer } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
 const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
@@ -31,21 +32,13 @@ async function cardTexts(page: Page): Promise<{ id: string; text: string }[]> {
 
 const byId = (cards: { id: string; text: string }[]) => [...cards].sort((a, b) => a.id.localeCompare(b.id));
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('with JavaScript off', () => {
   it('shows every figure card with the value its CSV row gives, and the sources', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await page.locator('h1').first().textContent()).toContain('headline figures');
     expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
     expect(await page.locator('.loading').count()).toBe(0);
@@ -57,9 +50,9 @@ describe('with JavaScript off', () => {
   });
 
   it('embeds exactly the published CSV texts the markup was rendered from', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
     expect(embedded).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
     await context.close();
@@ -68,7 +61,7 @@ describe('with JavaScript off', () => {
 
 describe('with JavaScript on', () => {
   it('hydrates the prerendered markup: no loading message, no card re-created, no layout shift, no warnings', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     const problems = collectProblems(page);
     const warnings: string[] = [];
@@ -94,10 +87,10 @@ describe('with JavaScript on', () => {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForLoadState('networkidle');
     // The served CSVs were re-read (App's load) and found unchanged.
-    expect(server.requests).toContain('/data/funding.csv');
+    expect(site.server.requests).toContain('/data/funding.csv');
     const record = await page.evaluate(() => (window as unknown as { __prerender: { loadingShown: boolean; cardsRemoved: number; layoutShift: number } }).__prerender);
     expect(record.loadingShown).toBe(false);
     expect(record.cardsRemoved).toBe(0);
@@ -113,11 +106,31 @@ describe('with JavaScript on', () => {
     await context.close();
   });
 
-  it('opens another view from a deep link without leaving the headline markup behind', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  it('asks for the app code only after the prerendered figures have painted', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await page.goto(`${server.url}#/data`);
+    await page.goto(site.server.url);
+    await page.waitForLoadState('networkidle');
+    const timings = await page.evaluate(() => ({
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/assets\/.*\.js$/.test(entry.name))
+        .map((entry) => ({ name: entry.name, startTime: entry.startTime })),
+    }));
+    expect(timings.firstPaint).toBeGreaterThan(0);
+    expect(timings.scripts.length).toBeGreaterThan(0);
+    for (const script of timings.scripts) expect(script.startTime, script.name).toBeGreaterThanOrEqual(timings.firstPaint);
+    expect(problems.all()).toEqual([]);
+    await context.close();
+  });
+
+  it('opens another view from a deep link without leaving the headline markup behind', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${site.server.url}#/data`);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-figure-id]').count()).toBe(0);
     expect(await page.locator('main h1').count()).toBe(1);
@@ -143,7 +156,7 @@ describe('when a CSV was replaced after the build', () => {
     const row = validateCsv('funding', changed).rows.find((r) => r.id === 'lcr-bootcamps-2024');
     const expected = formatFigure(row?.amount_gbp ?? null, row?.qualifier ?? 'exact', 'gbp', row?.stated_as ?? null).text;
     expect(expected).toBe('£11.3m');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(changedServer.url);
     const value = page.locator('[data-figure-id="lcr-bootcamps-2024"] [data-role="value"]');

@@ -4,26 +4,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-  mkdirSync(path.join(REPO_ROOT, 'screenshots'), { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
+mkdirSync(path.join(REPO_ROOT, 'screenshots'), { recursive: true });
 
 describe('print', () => {
   it('prints each chart with its table and sources and no controls', async () => {
-    const page = await openPage(browser, { width: 794, height: 1123 });
-    await page.goto(`${server.url}#/compare`);
+    const page = await openPage(site.browser, { width: 794, height: 1123 });
+    await page.goto(`${site.server.url}#/compare`);
     await page.locator('figure[data-chart-id] svg[role="img"]').nth(3).waitFor();
     await page.emulateMedia({ media: 'print' });
     const figures = page.locator('figure[data-chart-id]');

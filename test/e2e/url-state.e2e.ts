@@ -3,19 +3,12 @@
  * reproduces the view; back and forward move between views; malformed parameters fall
  * back to defaults without errors.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
+import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, openPage } from './browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(inject('chromiumPath')), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const heading = (page: Page) => page.locator('main h1').first().textContent();
 const pressed = (page: Page) => page.locator('figure[data-chart-id="deal-breakdown"] .choice[aria-pressed="true"]').textContent();
@@ -23,9 +16,9 @@ const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
 describe('URL state', () => {
   it('keeps views and switches in the URL; back and forward restore them; reload reproduces', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${site.server.url}#/`);
     await page.locator('[data-figure-id]').first().waitFor();
 
     await page.getByRole('link', { name: 'Compare', exact: false }).first().click();
@@ -58,8 +51,8 @@ describe('URL state', () => {
     expect(await hashOf(page)).toBe(mapHash);
 
     // Sharing: a fresh page on the same address shows the same view and switch.
-    const shared = await openPage(browser, { width: 1280, height: 900 });
-    await shared.goto(`${server.url}${compareHash}`);
+    const shared = await openPage(site.browser, { width: 1280, height: 900 });
+    await shared.goto(`${site.server.url}${compareHash}`);
     await shared.locator('figure[data-chart-id="deal-breakdown"] svg[role="img"]').waitFor();
     expect(((await pressed(shared)) ?? '').replace('✓', '').trim()).toBe(perResidentLabel);
     await page.reload();
@@ -77,9 +70,9 @@ describe('URL state', () => {
     ['#/nonexistent', '[data-figure-id]', /./],
     ['#/compare?&&==&measure', 'figure[data-chart-id="deal-breakdown"] svg[role="img"]', /Compare/],
   ])('falls back to defaults for %s', async (route, ready, title) => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
-    await page.goto(server.url + route);
+    await page.goto(site.server.url + route);
     await page.locator(ready).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await heading(page)).toMatch(title);

@@ -2,38 +2,43 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prioritiseFirstPaint, readDataTexts } from '../../../../scripts/build/prerender.ts';
+import { START_SCRIPT, readDataTexts, startAppAfterFirstPaint } from '../../../../scripts/build/prerender.ts';
 
-describe('prioritiseFirstPaint', () => {
+describe('startAppAfterFirstPaint', () => {
   const built = [
     '<head>',
     '    <title>t</title>',
+    '    <script type="module" crossorigin src="./assets/runtime.js"></script>',
     '    <script type="module" crossorigin src="./assets/app.js"></script>',
     '    <link rel="modulepreload" crossorigin href="./assets/x.js">',
     '    <link rel="stylesheet" crossorigin href="./assets/app.css">',
     '    <link rel="icon" href="./favicon.svg">',
-    '</head>',
+    '  </head>',
   ].join('\n');
 
-  it('moves stylesheets before the scripts and fetches scripts at low priority', () => {
-    expect(prioritiseFirstPaint(built)).toBe(
+  it('replaces the module scripts and preloads with the start script, listing them in page order', () => {
+    expect(startAppAfterFirstPaint(built)).toBe(
       [
         '<head>',
         '    <title>t</title>',
         '    <link rel="stylesheet" crossorigin href="./assets/app.css">',
-        '    <script type="module" fetchpriority="low" crossorigin src="./assets/app.js"></script>',
-        '    <link rel="modulepreload" fetchpriority="low" crossorigin href="./assets/x.js">',
         '    <link rel="icon" href="./favicon.svg">',
-        '</head>',
+        `    <script type="module" src="${START_SCRIPT}" data-app-scripts="./assets/runtime.js ./assets/app.js" data-app-preload="./assets/x.js"></script>`,
+        '  </head>',
       ].join('\n'),
     );
   });
 
-  it('is idempotent and leaves a page without module scripts alone', () => {
-    const once = prioritiseFirstPaint(built);
-    expect(prioritiseFirstPaint(once)).toBe(once);
-    const plain = '<head><link rel="stylesheet" href="a.css"></head>';
-    expect(prioritiseFirstPaint(plain)).toBe(plain);
+  it.each([
+    ['a page without module scripts', '<head><link rel="stylesheet" href="a.css"><script src="classic.js"></script></head>'],
+    ['a page already rewritten', startAppAfterFirstPaint(built)],
+  ])('leaves %s alone', (_name, html) => {
+    expect(startAppAfterFirstPaint(html)).toBe(html);
+  });
+
+  it('copies chunk URLs as the attribute text they were', () => {
+    const html = '<head><script type="module" src="./a&amp;b.js"></script></head>';
+    expect(startAppAfterFirstPaint(html)).toContain('data-app-scripts="./a&amp;b.js"');
   });
 });
 
