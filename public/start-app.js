@@ -23,6 +23,19 @@ async function startApp() {
   for (const script of scripts) await import(script);
 }
 
-// After the next frame has painted; a hidden tab paints no frames, so start anyway soon.
-requestAnimationFrame(() => setTimeout(startApp));
-setTimeout(startApp, 1000);
+// Start once the browser reports the first contentful paint. A hidden tab paints nothing
+// until it is shown, so it starts at once; a browser without paint timing waits one frame.
+// The long timeout is a safety net should no paint ever be reported.
+if (document.visibilityState === 'hidden') {
+  startApp();
+} else if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    startApp();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+  setTimeout(startApp, 5000);
+} else {
+  requestAnimationFrame(() => setTimeout(startApp));
+}
