@@ -21,10 +21,15 @@ export function embedUrl(baseUrl: string, chart: string, params: Readonly<Record
   return url.href;
 }
 
-export function embedSnippet(options: { src: string; title: string; scriptSrc: string; height?: number }): string {
+/** The host page's height helper, published beside embed.html. */
+export const RESIZE_SCRIPT = 'embed-resize.js';
+
+/** The iframe for the embed page `src`, and the resize helper served beside it. */
+export function embedSnippet(options: { src: string; title: string; height?: number }): string {
   const height = options.height ?? DEFAULT_EMBED_HEIGHT;
+  const scriptSrc = new URL(RESIZE_SCRIPT, options.src).href;
   return [
     `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`,
-    `<script src="${escapeAttribute(options.scriptSrc)}" defer></script>`,
+    `<script src="${escapeAttribute(scriptSrc)}" defer></script>`,
   ].join('\n');
 }

@@ -89,10 +89,10 @@ describe('embed snippet', () => {
     expect(escapeAttribute(input)).toBe(expected);
   });
 
-  it('builds an iframe with an escaped title and the resize script', () => {
+  it('builds an iframe with an escaped title and the resize script served beside the embed page', () => {
     const src = embedUrl('https://example.org/dash/index.html', 'deal-breakdown', { measure: 'per_resident' });
     expect(src).toBe('https://example.org/dash/embed.html?chart=deal-breakdown&measure=per_resident');
-    const snippet = embedSnippet({ src, title: 'Funding "A" & <B>', scriptSrc: 'https://example.org/dash/embed-resize.js' });
+    const snippet = embedSnippet({ src, title: 'Funding "A" & <B>' });
     expect(snippet).toContain('<iframe src="https://example.org/dash/embed.html?chart=deal-breakdown&amp;measure=per_resident" title="Funding &quot;A&quot; &amp; &lt;B&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>');
     expect(snippet).toContain('<script src="https://example.org/dash/embed-resize.js" defer></script>');
   });
