@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bootcampsProgress, bootcampsProgressViewModel, pointLabel, progressSummary, progressTable } from '../../../src/lib/charts/bootcamps-progress.ts';
 import { formatCount } from '../../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData, THIRD_AUTHORITY, without } from './fixtures.ts';
+import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 const completionRows = () => data.completions?.filter((row) => row.measure === 'completed' || row.measure === 'expected_completed') ?? [];
@@ -37,7 +37,7 @@ describe('bootcampsProgressViewModel', () => {
     ['completed', 120, 'about', 'reported', /^about 120 by/],
   ] as const)('a %s row of %s (%s) is a %s point', (measure, value, qualifier, kind, label) => {
     const row = `x-${kind},E47000004,lcr-skills-bootcamps,${measure},${value ?? ''},${qualifier},,2023-06,pse-2024-lcr-bootcamps,`;
-    return publishedData({ 'completions.csv': [row] }).then((extended) => {
+    return fixtureData({ 'completions.csv': [row] }).then((extended) => {
       const point = bootcampsProgressViewModel(extended).series[0]?.points.find((p) => p.id === `x-${kind}`);
       expect(point?.kind).toBe(kind);
       expect(pointLabel(point ?? ({} as never))).toMatch(label);
@@ -52,7 +52,7 @@ describe('bootcampsProgressViewModel', () => {
   });
 
   it('adds a series for a third combined authority with no code change', async () => {
-    const vm = bootcampsProgressViewModel(await publishedData(THIRD_AUTHORITY));
+    const vm = bootcampsProgressViewModel(await fixtureData(THIRD_AUTHORITY));
     expect(vm.series.map((s) => s.regionName)).toContain('Testshire');
     expect(progressSummary(vm)).toContain('about 150');
   });

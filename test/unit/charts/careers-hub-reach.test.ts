@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { careersHubReach, careersHubReachViewModel, careersRowGroups, careersSummary, careersTable } from '../../../src/lib/charts/careers-hub-reach.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData, THIRD_AUTHORITY, without } from './fixtures.ts';
+import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 describe('careersHubReachViewModel', () => {
@@ -38,7 +38,7 @@ describe('careersHubReachViewModel', () => {
   });
 
   it('adds a third combined authority with no code change', async () => {
-    const vm = careersHubReachViewModel(await publishedData(THIRD_AUTHORITY));
+    const vm = careersHubReachViewModel(await fixtureData(THIRD_AUTHORITY));
     expect(vm.regions.map((r) => r.info.name)).toContain('Testshire');
   });
 

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData, THIRD_AUTHORITY, without } from './fixtures.ts';
+import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 const lines = (vm: DealBreakdownVM): DealLine[] => vm.areas.flatMap((area) => area.programmes.flatMap((p) => p.lines));
@@ -154,7 +154,7 @@ describe('dealBreakdownViewModel on the published data', () => {
 
 describe('dealBreakdownViewModel with changed data', () => {
   it('shows a third combined authority with no code change, excluding its unquantified line from the total', async () => {
-    const extended = await publishedData(THIRD_AUTHORITY);
+    const extended = await fixtureData(THIRD_AUTHORITY);
     const vm = dealBreakdownViewModel(extended, { measure: 'per_resident' });
     const third = vm.areas.find((area) => area.info.code === 'E47000099');
     expect(third?.info.name).toBe('Testshire');
@@ -167,7 +167,7 @@ describe('dealBreakdownViewModel with changed data', () => {
   });
 
   it('gives no total, rather than a wrong one, when ceilings and floors are mixed', async () => {
-    const extended = await publishedData({
+    const extended = await fixtureData({
       'funding.csv': [
         'lcr-floor,E47000004,lcr-skills-bootcamps,Floor line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,more_than,,,,2024-04,pse-2024-lcr-bootcamps,',
         'lcr-ceiling,E47000004,lcr-skills-bootcamps,Ceiling line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,up_to,,,,2024-04,pse-2024-lcr-bootcamps,',

@@ -1,18 +1,18 @@
-/** Test helpers: the published CSVs, optionally with rows appended, read through the app's loader. */
+/** Test helpers: the frozen fixture CSVs (test/fixtures/dashboard), optionally with rows appended, read through the app's loader. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetName } from '../../../src/lib/data/schema.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { loadFolder, PUBLISHED_DATA } from '../data/load-files.ts';
+import { loadFolder, FIXTURE_DATA } from '../data/load-files.ts';
 
-/** The published data, with extra CSV lines appended to the named files. */
-export async function publishedData(extraLines: Record<string, string[]> = {}): Promise<RowsByDataset> {
+/** The fixture data, with extra CSV lines appended to the named files. */
+export async function fixtureData(extraLines: Record<string, string[]> = {}): Promise<RowsByDataset> {
   const overrides: Record<string, string> = {};
   for (const [file, lines] of Object.entries(extraLines)) {
-    const text = await readFile(join(PUBLISHED_DATA, file), 'utf8');
+    const text = await readFile(join(FIXTURE_DATA, file), 'utf8');
     overrides[file] = `${text.replace(/\n*$/, '\n')}${lines.join('\n')}\n`;
   }
-  const { data, reports } = await loadFolder(PUBLISHED_DATA, overrides);
+  const { data, reports } = await loadFolder(FIXTURE_DATA, overrides);
   const broken = reports.filter((report) => report.status !== 'ok');
   if (broken.length > 0) throw new Error(`Fixture data has errors: ${JSON.stringify(broken.map((r) => r.errors))}`);
   return data;

@@ -3,13 +3,13 @@ import { resolveOptions } from '../../../src/lib/charts/define.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
 import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData, without } from './fixtures.ts';
+import { fixtureData, without } from './fixtures.ts';
 
 
 const CHARTS = await loadCharts();
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 describe('chart registry', () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sectorPriorities, sectorPrioritiesViewModel, sectorSummary, sectorTable } from '../../../src/lib/charts/sector-priorities.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData, THIRD_AUTHORITY, without } from './fixtures.ts';
+import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 describe('sectorPrioritiesViewModel', () => {
@@ -42,7 +42,7 @@ describe('sectorPrioritiesViewModel', () => {
   });
 
   it('adds a third combined authority as new columns with no code change', async () => {
-    const vm = sectorPrioritiesViewModel(await publishedData(THIRD_AUTHORITY));
+    const vm = sectorPrioritiesViewModel(await fixtureData(THIRD_AUTHORITY));
     expect(vm.columns.map((c) => c.regionName)).toContain('Testshire');
     expect(vm.cells.find((c) => c.columnKey === 'E47000099|ts-skills-fund')?.mentions[0]?.relation).toBe('shortage');
   });

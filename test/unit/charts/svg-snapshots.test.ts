@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCharts } from '../../../src/lib/charts/registry.ts';
 import { drawChart } from '../../../src/lib/charts/render.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
-import { publishedData } from './fixtures.ts';
+import { fixtureData } from './fixtures.ts';
 
 
 const CHARTS = await loadCharts();
 let data: RowsByDataset;
 beforeAll(async () => {
-  data = await publishedData();
+  data = await fixtureData();
 });
 
 function draw(chartId: string, width: number, params: Record<string, string> = {}): SVGSVGElement {

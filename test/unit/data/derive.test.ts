@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHeadlines, perResident, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
-import { loadFolder, PUBLISHED_DATA } from './load-files.ts';
+import { loadFolder, FIXTURE_DATA } from './load-files.ts';
 
 let loaded: AssembledData;
 let headlines: RegionHeadline[];
 beforeAll(async () => {
-  loaded = await loadFolder(PUBLISHED_DATA);
+  loaded = await loadFolder(FIXTURE_DATA);
   headlines = buildHeadlines(loaded.data);
 });
 

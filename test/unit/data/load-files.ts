@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDatasets } from '../../../src/lib/data/load.ts';
 
+/** The data the dashboard ships: only the data-contract suite reads it. */
 export const PUBLISHED_DATA = join(import.meta.dirname, '../../../public/data');
+/**
+ * A frozen copy of the seed data (November 2026): chart, derive and map tests run on it, so
+ * editing or growing public/data breaks no code test.
+ */
+export const FIXTURE_DATA = join(import.meta.dirname, '../../fixtures/dashboard');
 
 export function loadFolder(dir: string, overrides: Record<string, string> = {}) {
   return loadDatasets(async (file) => overrides[file] ?? (await readFile(join(dir, file), 'utf8')));

@@ -14,9 +14,9 @@ import {
   type Indicator,
 } from '../../../src/lib/map/indicators.ts';
 
-const published = (name: DatasetName) => readFileSync(new URL(`../../../public/data/${SCHEMA[name].file}`, import.meta.url), 'utf8');
+const published = (name: DatasetName) => readFileSync(new URL(`../../fixtures/dashboard/${SCHEMA[name].file}`, import.meta.url), 'utf8');
 
-/** The published data, with extra CSV lines appended to some files. */
+/** The fixture data, with extra CSV lines appended to some files. */
 function dataWith(extra: Partial<Record<DatasetName, string[]>> = {}): RowsByDataset {
   const texts = Object.fromEntries(DATASET_NAMES.map((name) => [name, { text: [published(name).trimEnd(), ...(extra[name] ?? [])].join('\n') + '\n' }]));
   const { data, reports } = assembleDatasets(texts);
