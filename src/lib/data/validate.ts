@@ -5,6 +5,7 @@
 import type { ColumnSpec } from './columns.ts';
 import type { DataIssue } from './issues.ts';
 import type { ParsedCsv, RawTable } from './parse.ts';
+import { describeCharacter, findInvisible, showInvisible } from './bidi.ts';
 import { parseCsv } from './parse.ts';
 import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
 
@@ -32,6 +33,11 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
       issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once' });
     }
     seen.add(column);
+    const invisible = findInvisible(column);
+    if (invisible !== null) {
+      issues.push({ severity: 'error', file, line: 1, column, value: showInvisible(column), expected: `a column name without invisible characters (found ${describeCharacter(invisible)})`, hint: 'Retype the column name: it contains a character you cannot see.' });
+      return;
+    }
     // hasOwn, not `in`: a column called "constructor" or "toString" is unknown too.
     if (!Object.hasOwn(columns, column)) {
       issues.push({ severity: 'warning', file, line: 1, column, value: column, expected: `a known column (${Object.keys(columns).join(', ')})`, hint: 'This column is ignored.' });
