@@ -32,7 +32,7 @@
     try {
       var origin = new URL(srcOf.call(frame), document.baseURI).origin;
       return origin === 'null' ? null : origin;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
