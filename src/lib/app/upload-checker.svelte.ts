@@ -112,6 +112,13 @@ export class UploadChecker {
     return this.cross.report.byCheck.find((entry) => entry.checkId === active.checkId)?.issues ?? null;
   }
 
+  /** Cross-file warnings for one upload from the latest cross-check; null when none has finished. */
+  referenceWarnings(upload: Upload): IssueList | null {
+    const active = this.#active.get(upload.key);
+    if (this.cross.status !== 'done' || !active) return null;
+    return this.cross.report.byCheck.find((entry) => entry.checkId === active.checkId)?.warnings ?? null;
+  }
+
   crossCheck(checkIds: number[], published: RowsByDataset): void {
     const requestId = ++this.#requestId;
     this.cross = { status: 'checking' };

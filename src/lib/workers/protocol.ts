@@ -71,7 +71,7 @@ export interface CheckReport {
 
 export interface CrossCheckReport {
   /** Reference errors in each uploaded file, by checkId. */
-  byCheck: { checkId: number; issues: IssueList }[];
+  byCheck: { checkId: number; issues: IssueList; warnings?: IssueList }[];
   /** Errors that land in published files the upload does not replace (e.g. a removed programme still used). */
   published: IssueList;
 }
