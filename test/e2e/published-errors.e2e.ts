@@ -1,0 +1,50 @@
+/**
+ * A served funding.csv with 50,000 errors (issue 19 item 7): the data view renders the
+ * first few per file and per column with counts, offers the full list as a CSV download,
+ * and the rest of the dashboard still renders with the broken file left out.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectProblems, openPage } from './browser.ts';
+import { useSite } from './site.ts';
+import { REPO_ROOT } from './server.ts';
+
+const ERRORS = 50_000;
+const published = readFileSync(path.join(REPO_ROOT, 'public/data/funding.csv'), 'utf8').trimEnd().split('\n');
+const header = published[0] ?? '';
+const template = published[1] ?? '';
+/** Every row has a bad amount; every 10th a bad date as well, so two columns have errors. */
+const rows = Array.from({ length: ERRORS }, (_, i) => {
+  const cells = template.split(',');
+  return `bad-${i},${cells.slice(1).join(',')}`.replace(/,11200000,/, ',£11.2m,').replace(/,2024-04,/, i % 10 === 0 ? ',04/2024,' : ',2024-04,');
+});
+const site = useSite({ overrides: { '/data/funding.csv': `${[header, ...rows].join('\n')}\n` } });
+
+describe('a published file with 50,000 errors', () => {
+  it('renders a capped list with counts and a download of the full list, and the rest of the site', async () => {
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
+    const problems = collectProblems(page);
+    const start = Date.now();
+    await page.goto(`${site.server.url}#/data`);
+    const table = page.getByRole('table', { name: /Errors in funding\.csv/ });
+    await table.waitFor({ timeout: 30_000 });
+    expect(Date.now() - start).toBeLessThan(20_000);
+    const shownRows = await table.locator('tbody tr').count();
+    expect(shownRows).toBeLessThanOrEqual(500);
+    expect(shownRows).toBeGreaterThan(0);
+    const cap = page.getByTestId('issue-cap').first();
+    await expect(cap.textContent()).resolves.toMatch(/Showing the first \d+ of 55,000, at most 100 per column\./);
+    const download = page.waitForEvent('download');
+    await cap.getByRole('button', { name: 'Download all 55,000 as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('funding-errors.csv');
+    const text = readFileSync((await file.path()) ?? '', 'utf8');
+    expect(text.trimEnd().split('\r\n')).toHaveLength(55_001);
+    // The rest of the site renders without the broken file.
+    await page.goto(`${site.server.url}#/`);
+    await page.locator('[data-figure-id]').first().waitFor();
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
