@@ -1,7 +1,8 @@
 /**
  * A served funding.csv with 50,000 errors (issue 19 item 7): the data view renders the
  * first few per file and per column with counts, offers the full list as a CSV download,
- * and the rest of the dashboard still renders with the broken file left out.
+ * and the rest of the dashboard still renders with the broken file left out. A chosen file
+ * whose name holds a right-to-left override is shown with the character visible (item 5).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,4 +48,18 @@ describe('a published file with 50,000 errors', () => {
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 90_000);
+});
+
+describe('a chosen file whose name holds U+202E', () => {
+  it('is shown with the character visible and isolated, so it cannot pass for another name', async () => {
+    const page = await openPage(site.browser, { width: 1280, height: 900 });
+    await page.goto(`${site.server.url}#/data`);
+    const name = 'funding\u202Evsc.csv';
+    await page.getByLabel('Choose CSV files').setInputFiles([{ name, mimeType: 'text/csv', buffer: Buffer.from(`${header}\n`, 'utf8') }]);
+    const heading = page.locator('.file-report h3').first();
+    await heading.waitFor();
+    await expect(heading.textContent()).resolves.toBe('funding⟨U+202E⟩vsc.csv');
+    await expect(heading.locator('bdi').count()).resolves.toBe(1);
+    await page.close();
+  }, 60_000);
 });

@@ -98,6 +98,26 @@ describe('parts and their whole', () => {
     expect(validateReferences({ funding: lines(w, ...parts) })).toEqual([]);
   });
 
+  it('flags the whole exactly when the certain parts exceed what the whole can be (property)', () => {
+    const qualifier = fc.constantFrom<FundingLine['qualifier']>('exact', 'about', 'up_to', 'more_than', 'unquantified');
+    const figure = fc.tuple(qualifier, fc.nat(200)).map(([q, amount]) => ({ qualifier: q, amount_gbp: q === 'unquantified' ? null : amount }));
+    fc.assert(
+      fc.property(figure, fc.array(figure, { minLength: 2, maxLength: 6 }), (w, ps) => {
+        const funding = lines({ id: 'whole', area_code: A, part_of: null, ...w }, ...ps.map((p, i) => ({ id: `p${i}`, area_code: A, part_of: 'whole', ...p })));
+        const ceiling = w.amount_gbp === null || w.qualifier === 'more_than' ? Infinity : w.amount_gbp;
+        const floors = ps.reduce((sum, p) => sum + (p.amount_gbp === null || p.qualifier === 'up_to' ? 0 : p.amount_gbp), 0);
+        const anyPartAbove = ps.some((p) => p.amount_gbp !== null && p.amount_gbp > ceiling);
+        const onWhole = validateReferences({ funding }).filter((i) => i.line === 2);
+        expect(onWhole.length).toBe(floors > ceiling && !anyPartAbove ? 1 : 0);
+        const approximate = w.qualifier === 'about' || ps.some((p) => p.qualifier === 'about');
+        if (onWhole[0]) expect(onWhole[0].severity).toBe(approximate ? 'warning' : 'error');
+        // A part above the whole's ceiling is reported on the part.
+        const onParts = validateReferences({ funding }).filter((i) => i.line > 2 && i.column === 'amount_gbp');
+        expect(onParts.length).toBe(ps.filter((p) => p.amount_gbp !== null && p.amount_gbp > ceiling).length);
+      }),
+    );
+  });
+
   it('rejects a part of another area\'s line, naming both areas', () => {
     const issues = validateReferences({ funding: lines(whole('exact'), part('p', 'exact', 10, B)) });
     expect(issues).toEqual([expect.objectContaining({ severity: 'error', line: 3, column: 'part_of', value: 'whole' })]);
