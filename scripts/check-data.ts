@@ -56,7 +56,8 @@ export function reportLines(reports: readonly FileReport[], dir: string, all = f
   for (const report of reports) {
     const status = report.status === 'ok' ? `ok, ${report.rowCount} rows` : report.status === 'missing' ? 'missing' : `${report.errors.length} error(s)`;
     lines.push(terminalLine(`${report.status === 'ok' ? '✓' : '✗'} ${report.file}: ${status}`));
-    lines.push(...listed(report.errors, 'errors', all), ...listed(report.warnings, 'warnings', all));
+    // One by one: with --all a list can be far longer than push() takes arguments.
+    for (const line of [...listed(report.errors, 'errors', all), ...listed(report.warnings, 'warnings', all)]) lines.push(line);
     errorCount += report.errors.length;
   }
   lines.push('');

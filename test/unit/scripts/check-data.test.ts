@@ -59,6 +59,9 @@ describe('check:data output', () => {
     expect(lines.filter((line) => line.includes('column announced'))).toHaveLength(3);
     expect(lines).toContain(`  … ${(5000 - MAX_ISSUES_PER_COLUMN).toLocaleString('en-GB')} more errors not listed (amount_gbp: 4,900). Run with --all to list every one.`);
     expect(reportLines([report(many)], '/data', true).lines.length).toBeGreaterThan(5003);
+    // --all with more issues than push() takes arguments.
+    const huge = Array.from({ length: 200_000 }, (_, i) => issue({ line: i + 2 }));
+    expect(reportLines([report(huge)], '/data', true).lines.length).toBe(200_003);
   });
 
   it('prints a short report for a file with 100,000 unknown columns', () => {
