@@ -199,7 +199,8 @@ export const SCHEMA = {
   stated_in: dataset({
     file: 'stated_in.csv',
     key: 'id',
-    description: 'What each source states about each figure row: one line per source and row, so a figure taken from two reports names both, and a checker can compare every qualifier and date with the sources that state them.',
+    description:
+      "What each source states about each figure row, one line per source and row. A figure row's own source_id names the one source shown with it on screen: the report whose number and qualifier it follows. Every other report that states the same figure, or gives its date, funder, period or whether it is new money, is recorded here too, so a figure drawn from two reports names both. The data-contract tests check each row against these lines: its number and qualifier match its own source's line, and its date, period, funder type, measure and new-money flag are each given by one of its lines (a part of a deal may take the date given for the whole).",
     columns: {
       id: col.id({ description: 'A short, stable id.', example: 'wm-deal-total.bham-post' }),
       dataset: col.enumOf(STATED_DATASETS, { description: 'The file the figure row is in (without .csv).', example: 'funding' }),
