@@ -29,7 +29,7 @@ const SUPPORT = {
 function fundingRow(id: string, amount: number | null, partOf: string, note = ''): string {
   const qualifier = amount === null ? 'unquantified' : 'exact';
   const quoted = note === '' ? '' : `"${note.replaceAll('"', '""')}"`;
-  return `${id},${AREA},wm-deal,Component ${id},Department for Education,government,skills,${amount ?? ''},${qualifier},,${partOf},5,2018-07-18,src-1,${quoted}`;
+  return `${id},${AREA},wm-deal,Component ${id},Department for Education,government,skills,${amount ?? ''},${qualifier},,${partOf},5,2018-07-18,src-1,not_stated,${quoted}`;
 }
 
 export interface ShapeResult {

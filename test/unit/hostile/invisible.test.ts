@@ -17,7 +17,7 @@ const ALL = [...RUN_CONTROLS, ...MARKS];
 const HEADER = Object.keys(SCHEMA.funding.columns);
 const VALID: Record<string, string> = {
   id: 'line-1', area_code: 'E47000007', programme_id: 'deal', component: 'Whole deal', funder: 'DfE', funder_type: 'government', category: 'skills',
-  amount_gbp: '5000000', qualifier: 'up_to', stated_as: '', part_of: '', period_years: '10', announced: '2018-07-18', source_id: 'src', note: 'A note',
+  amount_gbp: '5000000', qualifier: 'up_to', stated_as: '', part_of: '', period_years: '10', announced: '2018-07-18', source_id: 'src', new_money: 'not_stated', note: 'A note',
 };
 const csv = (row: Record<string, string>, header = HEADER) => `${header.join(',')}\n${HEADER.map((c) => row[c] ?? '').join(',')}\n`;
 const TEXT_COLUMNS = HEADER.filter((c) => SCHEMA.funding.columns[c as keyof typeof SCHEMA.funding.columns].kind === 'text' && VALID[c] !== '');

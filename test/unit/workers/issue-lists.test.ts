@@ -57,9 +57,9 @@ describe('issuesCsv', () => {
 });
 
 describe('crossCheck keeps warnings apart', () => {
-  const HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,note';
+  const HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,new_money,note';
   it('reports an approximate sum of parts as a warning, not an error', () => {
-    const rows = validateCsv('funding', [HEADER, 'w,E47000007,d,W,F,government,skills,100,about,,,,2018,s,', 'p,E47000007,d,P,F,government,skills,60,exact,,w,,2018,s,', 'q,E47000007,d,Q,F,government,skills,50,exact,,w,,2018,s,'].join('\n')).rows;
+    const rows = validateCsv('funding', [HEADER, 'w,E47000007,d,W,F,government,skills,100,about,,,,2018,s,not_stated,', 'p,E47000007,d,P,F,government,skills,60,exact,,w,,2018,s,not_stated,', 'q,E47000007,d,Q,F,government,skills,50,exact,,w,,2018,s,not_stated,'].join('\n')).rows;
     const report = crossCheck(new Map([[1, { dataset: 'funding' as const, rows }]]), {});
     expect(report.byCheck[0]?.issues.total).toBe(0);
     expect(report.byCheck[0]?.warnings?.shown).toEqual([expect.objectContaining({ severity: 'warning', line: 2, column: 'amount_gbp' })]);
