@@ -5,7 +5,9 @@
  */
 import { comparePeriods, type Period } from './period.ts';
 import { COMBINED_AUTHORITY_PREFIX, ENGLAND_CODE, type IndicatorMeta, type Observation } from './schema.ts';
-import { formatDifference, formatIndicatorValue, roundTo } from './format.ts';
+import { compareWithEngland, type Comparison } from './compare.ts';
+import { formatDifference, formatIndicatorValue, formatObservation, roundTo, type FormattedObservation } from './format.ts';
+import { indicatorSourceId } from './sources.ts';
 import type { ValidatedDataset } from './validate.ts';
 
 export interface IndicatorSeries {
@@ -93,9 +95,12 @@ export function rankText(highRank: number, lowRank: number, tied: boolean, total
   return `${tied ? 'joint ' : place === 1 ? 'the ' : ''}${words} of ${total} ${noun}`;
 }
 
-/** Every combined authority in the data for that period, highest first; ties by the shown value. */
-export function rankCombinedAuthorities(series: IndicatorSeries, period: string): Ranking {
-  const rows = series.rows.filter((r) => r.period === period && isCombinedAuthority(r.areaCode));
+/**
+ * Rank the areas `include` accepts for one period, highest first; values equal as shown
+ * share a rank, and rows without a value are listed but never ranked.
+ */
+export function rankAreas(series: IndicatorSeries, period: string, include: (areaCode: string) => boolean, noun: string): Ranking {
+  const rows = series.rows.filter((r) => r.period === period && include(r.areaCode));
   const places = series.meta.decimal_places;
   const withValue = rows.filter((r): r is Observation & { value: number } => r.value !== null).map((row) => ({ row, shown: roundTo(row.value, places) }));
   withValue.sort((a, b) => b.shown - a.shown || a.row.areaName.localeCompare(b.row.areaName, 'en-GB'));
@@ -104,9 +109,19 @@ export function rankCombinedAuthorities(series: IndicatorSeries, period: string)
     const above = withValue.filter((o) => o.shown > shown).length;
     const below = withValue.filter((o) => o.shown < shown).length;
     const tied = total - above - below > 1;
-    return { areaCode: row.areaCode, areaName: row.areaName, value: row.value, rank: above + 1, tied, text: rankText(above + 1, below + 1, tied, total), row };
+    return { areaCode: row.areaCode, areaName: row.areaName, value: row.value, rank: above + 1, tied, text: rankText(above + 1, below + 1, tied, total, noun), row };
   });
   return { period, ranked, unranked: rows.filter((r) => r.value === null) };
+}
+
+/** Every combined authority in the data for that period ("4th highest of 12 combined authorities"). */
+export function rankCombinedAuthorities(series: IndicatorSeries, period: string): Ranking {
+  return rankAreas(series, period, isCombinedAuthority, 'combined authorities');
+}
+
+/** Districts within their region, for the map ("2nd highest of 6 districts"). */
+export function rankDistricts(series: IndicatorSeries, period: string, districtCodes: ReadonlySet<string>): Ranking {
+  return rankAreas(series, period, (code) => districtCodes.has(code), 'districts');
 }
 
 export interface Change {
@@ -164,4 +179,47 @@ export function trendSeries(series: IndicatorSeries, areaCodes: readonly string[
 /** The value as shown, for labels: convenience over format.ts with the series' metadata. */
 export function valueText(series: IndicatorSeries, value: number): string {
   return formatIndicatorValue(series.meta, value);
+}
+
+export interface IndicatorFigure {
+  indicatorId: string;
+  name: string;
+  areaCode: string;
+  period: Period;
+  value: FormattedObservation;
+  england: FormattedObservation;
+  comparison: Comparison;
+  /** Null when the area has fewer than two periods with a value. */
+  change: Change | null;
+  /** Among combined authorities, for a combined authority; null otherwise or when unranked. */
+  rank: RankEntry | null;
+  caveat: string;
+  sourceId: string;
+}
+
+/**
+ * Everything a card, tooltip or table row says about one area: its value for the period
+ * (latest with a value for the area by default), England's, the comparison, the change
+ * since the first period and the rank. Null when the area has no value in any period.
+ */
+export function indicatorFigure(series: IndicatorSeries, areaCode: string, areaName: string, periodRaw?: string): IndicatorFigure | null {
+  const period = periodRaw ? findPeriod(series, periodRaw) : latestPeriod(series, [areaCode]);
+  if (!period) return null;
+  const { meta } = series;
+  const row = getObservation(series, areaCode, period.raw);
+  const england = englandValue(series, period.raw);
+  const rank = isCombinedAuthority(areaCode) ? (rankCombinedAuthorities(series, period.raw).ranked.find((r) => r.areaCode === areaCode) ?? null) : null;
+  return {
+    indicatorId: meta.indicator_id,
+    name: meta.name,
+    areaCode,
+    period,
+    value: formatObservation(meta, row),
+    england: formatObservation(meta, england),
+    comparison: compareWithEngland(meta, row, england, areaName),
+    change: changeSinceFirst(series, areaCode),
+    rank,
+    caveat: meta.caveat,
+    sourceId: indicatorSourceId(meta),
+  };
 }

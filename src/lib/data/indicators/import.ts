@@ -36,14 +36,16 @@ export function importTidyFile(file: string, text: string, metadata: readonly In
   const column = (name: (typeof TIDY_COLUMNS)[number]) => at[TIDY_COLUMNS.indexOf(name)] ?? -1;
   const [labelAt, periodAt] = [column('indicator'), column('period')];
   const periodOf = (cells: string[]) => checked.periods.get(cells[periodAt] ?? '');
+  // Code-point order, not locale collation: the bytes written must not depend on the machine.
+  const byText = (x = '', y = '') => (x < y ? -1 : x > y ? 1 : 0);
   const sorted = [...records].sort((a, b) => {
     const pa = periodOf(a.cells);
     const pb = periodOf(b.cells);
     return (
-      (a.cells[labelAt] ?? '').localeCompare(b.cells[labelAt] ?? '', 'en') ||
-      (a.cells[areaAt] ?? '').localeCompare(b.cells[areaAt] ?? '', 'en') ||
+      byText(a.cells[labelAt], b.cells[labelAt]) ||
+      byText(a.cells[areaAt], b.cells[areaAt]) ||
       (pa && pb ? comparePeriods(pa, pb) : 0) ||
-      (a.cells[periodAt] ?? '').localeCompare(b.cells[periodAt] ?? '', 'en')
+      byText(a.cells[periodAt], b.cells[periodAt])
     );
   });
   const rows = sorted.map((r) => at.map((i) => r.cells[i] ?? ''));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { changeSinceFirst, englandValue, getObservation, latestPeriod, ordinal, rankCombinedAuthorities, rankText, trendSeries, type IndicatorSeries } from '../../../../src/lib/data/indicators/derive.ts';
+import { changeSinceFirst, englandValue, getObservation, indicatorFigure, latestPeriod, ordinal, rankCombinedAuthorities, rankDistricts, rankText, trendSeries, type IndicatorSeries } from '../../../../src/lib/data/indicators/derive.ts';
 import { formatDecimal, formatDifference, formatIndicatorValue, formatObservation } from '../../../../src/lib/data/indicators/format.ts';
 import { loadIndicators, type LoadedIndicators } from '../../../../src/lib/data/indicators/load.ts';
 import { indicatorAttribution, indicatorSourceId, indicatorSources } from '../../../../src/lib/data/indicators/sources.ts';
@@ -91,6 +91,14 @@ describe('ranking of combined authorities', () => {
     expect(ranking.unranked.map((r) => r.areaCode)).toEqual(['E47000002']);
   });
 
+  it('ranks districts within their region', () => {
+    const ranking = rankDistricts(starts, '2024-08-01/P1Y', FIXTURE_DISTRICTS);
+    expect(ranking.ranked.map((r) => [r.areaName, r.text])).toEqual([
+      ['Knowsley', 'the highest of 2 districts'],
+      ['Liverpool', 'the lowest of 2 districts'],
+    ]);
+  });
+
   it.each([
     [1, 12, false, 12, 'the highest of 12 combined authorities'],
     [4, 9, false, 12, '4th highest of 12 combined authorities'],
@@ -136,6 +144,29 @@ describe('change and trend', () => {
       ['2024/25', 1180],
     ]);
     expect(series[1]?.points.map((p) => p.value)).toEqual([null, null, null]);
+  });
+});
+
+describe('indicatorFigure (a card, tooltip or table row)', () => {
+  it('gives the value, England, the comparison, the change, the rank and the source for the latest period', () => {
+    const figure = indicatorFigure(starts, 'E47000004', 'Liverpool City Region');
+    expect(figure).toMatchObject({
+      indicatorId: 'starts',
+      period: { label: '2024/25' },
+      value: { text: '1,150 per 100,000 people' },
+      england: { text: '959 per 100,000 people' },
+      comparison: { kind: 'higher_no_interval', text: '191 per 100,000 people higher than England' },
+      change: { text: 'up 50 per 100,000 people since 2023/24' },
+      rank: { text: 'the highest of 3 combined authorities' },
+      sourceId: 'ons-els-rates',
+    });
+  });
+
+  it('uses the period asked for, and says when the area has no value', () => {
+    expect(indicatorFigure(level3, 'E47000004', 'Liverpool City Region', '2022-01-01/P1Y')?.comparison.kind).toBe('lower');
+    expect(indicatorFigure(starts, 'E47000002', 'South Yorkshire', '2024-08-01/P1Y')).toMatchObject({ value: { text: 'Not available' }, comparison: { kind: 'unavailable' }, rank: null });
+    expect(indicatorFigure(starts, 'E47000002', 'South Yorkshire')).toBeNull();
+    expect(indicatorFigure(starts, 'E08000011', 'Knowsley')?.rank).toBeNull();
   });
 });
 
