@@ -4,7 +4,7 @@
  * Without intervals the difference is stated plainly, with no claim that it is more
  * than chance. Polarity shapes the words ("better"), never a colour. Pure.
  */
-import { formatDifference, formatIndicatorValue, roundTo } from './format.ts';
+import { formatDifference, formatIndicatorValue, roundTo, withoutFloatNoise as exact } from './format.ts';
 import type { IndicatorMeta, Observation } from './schema.ts';
 
 export type ComparisonKind =
@@ -55,7 +55,8 @@ export function compareWithEngland(meta: Meta, area: Row | null, england: Row | 
   const e = england.value;
   const both = `${areaName}: ${value(a)}; England: ${value(e)}`;
   if (area.lci95 !== null && area.uci95 !== null && england.lci95 !== null && england.uci95 !== null) {
-    const overlap = area.lci95 <= england.uci95 && england.lci95 <= area.uci95;
+    // Touching intervals overlap; float noise in the published ends (73.60000000000001) must not separate them.
+    const overlap = exact(area.lci95) <= exact(england.uci95) && exact(england.lci95) <= exact(area.uci95);
     if (overlap) {
       return { kind: 'similar', significant: false, judgement: null, text: 'Similar to England', sentence: `${both}. Similar to England: the 95% intervals overlap, so the difference may be chance.` };
     }

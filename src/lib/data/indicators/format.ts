@@ -27,6 +27,14 @@ export function roundTo(value: number, places: number): number {
   return Math.round((value + Number.EPSILON * Math.sign(value) * Math.abs(value)) * factor) / factor;
 }
 
+/**
+ * Float noise removed (62.900000000000006 → 62.9) but every real digit kept, for checks
+ * such as "inside its interval" that must not turn on the last bit of a binary fraction.
+ */
+export function withoutFloatNoise(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
 /** The unit after a number: "%" directly, words after a space. */
 function withSuffix(number: string, suffix: string | null): string {
   if (!suffix) return number;

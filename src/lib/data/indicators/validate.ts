@@ -6,6 +6,7 @@
 import type { CellResult, ColumnSpec } from '../columns.ts';
 import type { DataIssue } from '../issues.ts';
 import { parseCsv, type RawTable } from '../parse.ts';
+import { withoutFloatNoise as exact } from './format.ts';
 import { parsePeriod, type Period } from './period.ts';
 import { METADATA_SPEC, STATUS_MEANING, TIDY_COLUMNS, isShownArea, type IndicatorMeta, type Observation } from './schema.ts';
 
@@ -168,8 +169,8 @@ export function validateTidyTable(file: string, table: RawTable, { metadata, dis
     if ((cell('lci_95') === '') !== (cell('uci_95') === '')) {
       push('error', { line, column: cell('lci_95') === '' ? 'lci_95' : 'uci_95', value: '', expected: 'both ends of the 95% interval, or neither' });
     } else if (lci !== null && uci !== null) {
-      if (lci > uci) push('error', { line, column: 'lci_95', value: cell('lci_95'), expected: `a lower bound no larger than uci_95 (${cell('uci_95')})` });
-      else if (value !== null && (value < lci || value > uci)) push('error', { line, column: 'observation', value: cell('observation'), expected: `a value within its 95% interval (${cell('lci_95')} to ${cell('uci_95')})` });
+      if (exact(lci) > exact(uci)) push('error', { line, column: 'lci_95', value: cell('lci_95'), expected: `a lower bound no larger than uci_95 (${cell('uci_95')})` });
+      else if (value !== null && (exact(value) < exact(lci) || exact(value) > exact(uci))) push('error', { line, column: 'observation', value: cell('observation'), expected: `a value within its 95% interval (${cell('lci_95')} to ${cell('uci_95')})` });
       else if (value === null) push('warning', { line, column: 'observation', value: '', expected: 'a value, as a 95% interval is given' });
     }
 

@@ -9,6 +9,7 @@ const at = (value: number | null, lci: number | null = null, uci: number | null 
 describe('compareWithEngland', () => {
   it.each<[string, ReturnType<typeof at> | null, ReturnType<typeof at> | null, Polarity, ComparisonKind, string, 'better' | 'worse' | null]>([
     ['overlapping intervals', at(66.9, 65.6, 68.2), at(67.8, 67.5, 68.1), 'higher_is_better', 'similar', 'Similar to England', null],
+    ['intervals that touch but for float noise', at(70.0, 68.0, 73.60000000000001), at(75.0, 73.6, 76.4), 'higher_is_better', 'similar', 'Similar to England', null],
     ['intervals that only touch', at(67.0, 66.0, 67.5), at(68.0, 67.5, 68.5), 'higher_is_better', 'similar', 'Similar to England', null],
     ['a separate, lower interval (higher is better)', at(62.900000000000006, 61.2, 64.6), at(67.8, 67.5, 68.1), 'higher_is_better', 'lower', 'Lower than England (worse)', 'worse'],
     ['a separate, higher interval (higher is better)', at(70.2, 69.0, 71.4), at(67.8, 67.5, 68.1), 'higher_is_better', 'higher', 'Higher than England (better)', 'better'],

@@ -117,6 +117,10 @@ describe('validateTidyCsv', () => {
     expect(result.rows[0]?.status).toBe('c');
   });
 
+  it('does not let float noise put a value outside its interval', () => {
+    expect(survey(row({ observation: '64.60000000000001', uci: '64.6' })).errors).toEqual([]);
+  });
+
   it('warns when an interval is given without a value', () => {
     const result = survey(row({ observation: '' }));
     expect(result.errors).toEqual([]);
