@@ -15,6 +15,8 @@ export interface ImportResult {
   csv: string | null;
   kept: number;
   dropped: number;
+  /** Areas in areas.csv with no row in the file (often a district whose GSS code changed): worth a look, not an error. */
+  absent: string[];
   errors: DataIssue[];
   warnings: DataIssue[];
 }
@@ -30,7 +32,7 @@ export function importTidyFile(file: string, text: string, metadata: readonly In
   const dropped = parsed.table.records.length - records.length;
   const checked = validateTidyTable(file, { header, records }, { metadata, districts });
   const errors = [...parsed.errors, ...checked.errors];
-  if (errors.length > 0 || areaAt < 0) return { csv: null, kept: 0, dropped, errors, warnings: checked.warnings };
+  if (errors.length > 0 || areaAt < 0) return { csv: null, kept: 0, dropped, absent: [], errors, warnings: checked.warnings };
 
   const at = TIDY_COLUMNS.map((column) => header.indexOf(column));
   const column = (name: (typeof TIDY_COLUMNS)[number]) => at[TIDY_COLUMNS.indexOf(name)] ?? -1;
@@ -52,5 +54,7 @@ export function importTidyFile(file: string, text: string, metadata: readonly In
   const csv = `${BOM}${Papa.unparse({ fields: [...TIDY_COLUMNS], data: rows }, { newline: '\n' })}\n`;
   // Warnings about dropped areas are expected here: the import is what removes them.
   const warnings = checked.warnings.filter((w) => w.column !== 'areacd');
-  return { csv, kept: rows.length, dropped, errors: [], warnings };
+  const present = new Set(records.map((r) => r.cells[areaAt]));
+  const absent = [...districts].filter((code) => !present.has(code)).sort();
+  return { csv, kept: rows.length, dropped, absent, errors: [], warnings };
 }

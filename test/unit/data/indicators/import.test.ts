@@ -13,7 +13,8 @@ describe('importTidyFile', () => {
     expect(result.errors).toEqual([]);
     const codes = new Set(rowsOf(result.csv).slice(1).map((cells) => cells[0]));
     expect([...codes].sort()).toEqual(['E08000011', 'E08000012', 'E47000001', 'E47000002', 'E47000004', 'E47000007', 'E92000001']);
-    expect(result).toMatchObject({ kept: 12, dropped: 3 });
+    expect(result).toMatchObject({ kept: 12, dropped: 3, absent: [] });
+    expect(importTidyFile('rates.csv', fixtureText('source/rates.csv'), metadata, new Set(['E08000011', 'E06000006'])).absent).toEqual(['E06000006']);
   });
 
   it('writes a UTF-8 BOM, the ONS header and "\\n" line ends, whatever the input used', () => {
