@@ -4,11 +4,8 @@
  */
 import type { ColumnSpec } from '../data/columns.ts';
 import { METADATA_SPEC, STATUS_MEANING, TIDY_COLUMNS, TIDY_COLUMN_DOCS, type TidyColumn } from '../data/indicators/schema.ts';
+import { INDICATOR_LICENCE_NOTE } from '../data/indicators/sources.ts';
 import { typeLabel } from './schema-docs.ts';
-
-/** Shown wherever one of these figures appears; the NOTICE of the ONS files asks for it. */
-export const INDICATOR_LICENCE_NOTE =
-  'Source: Office for National Statistics (and the Department for Education where the metadata names it as publisher), licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
 
 const TIDY_TYPE: Record<TidyColumn, string> = {
   areacd: 'GSS area code, such as E08000012',

@@ -43,6 +43,10 @@ export function indicatorSources(metadata: readonly IndicatorMeta[]): IndicatorS
   return [...byId.values()];
 }
 
+/** The general attribution (README, footers); indicatorAttribution names the publishers of the figures on show. */
+export const INDICATOR_LICENCE_NOTE =
+  'Source: Office for National Statistics (and the Department for Education where the metadata names it as publisher), licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
+
 /**
  * The attribution to show wherever these figures appear: the ONS compiles every file, and
  * the producing department is named too.

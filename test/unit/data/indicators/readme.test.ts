@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METADATA_SPEC, TIDY_COLUMNS } from '../../../../src/lib/data/indicators/schema.ts';
-import { INDICATOR_LICENCE_NOTE } from '../../../../src/lib/schema-docs/indicators.ts';
+import { INDICATOR_LICENCE_NOTE } from '../../../../src/lib/data/indicators/sources.ts';
 import { schemaReadme } from '../../../../src/lib/schema-docs/readme.ts';
 
 describe('README section for official statistics', () => {
