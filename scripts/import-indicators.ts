@@ -52,7 +52,7 @@ export function importIndicators({ sourceDir, dataDir, log = console.log }: Impo
       log(`✗ ${name}: ${result.errors.length} error(s); not imported`);
       continue;
     }
-    if (result.absent.length > 0) log(`  warning: ${name} has no rows for ${result.absent.join(', ')} (in areas.csv); check the GSS codes.`);
+    if (result.absent.length > 0) log(`  warning: ${name} has no rows for ${result.absent.join(', ')}, listed in areas.csv: the dataset may predate them or use other GSS codes.`);
     const target = join(outDir, name);
     const unchanged = existsSync(target) && readFileSync(target, 'utf8') === result.csv;
     if (!unchanged) writeFileSync(target, result.csv);
