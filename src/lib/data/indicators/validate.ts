@@ -135,6 +135,9 @@ export function validateTidyTable(file: string, table: RawTable, { metadata, dis
     }
     const cell = (column: (typeof TIDY_COLUMNS)[number]) => cells[at[column]] ?? '';
     const before = issues.length;
+    // U+FFFD is what a Windows-1252 file ("£", "é") becomes when read as UTF-8.
+    const garbled = TIDY_COLUMNS.find((column) => cell(column).includes('\uFFFD'));
+    if (garbled) push('error', { line, column: garbled, value: cell(garbled), expected: 'UTF-8 text', hint: 'The file seems to be saved in another encoding. Save it as "CSV UTF-8".' });
     const areaCode = cell('areacd');
     if (!GSS.test(areaCode)) push('error', { line, column: 'areacd', value: areaCode, expected: 'a 9-character GSS area code such as E08000012' });
 

@@ -111,6 +111,11 @@ describe('validateTidyCsv', () => {
     expect(result.errors.filter((e) => e.column === 'indicator')).toHaveLength(1);
   });
 
+  it('reports text that is not UTF-8', () => {
+    const result = survey(row({ notes: 'Caf\uFFFD data' }));
+    expect(result.errors).toEqual([expect.objectContaining({ line: 2, column: 'notes', expected: 'UTF-8 text' })]);
+  });
+
   it('warns about a status it does not know, and carries it through', () => {
     const result = survey(row({ status: 'c' }));
     expect(result.warnings).toEqual([expect.objectContaining({ column: 'status', value: 'c' })]);
