@@ -13,8 +13,9 @@ import { METADATA_FILE } from '../src/lib/data/indicators/schema.ts';
 const dir = resolve(process.argv[2] ?? 'public/data');
 const read = (file: string) => readFile(resolve(dir, file), 'utf8');
 const { data, reports: datasetReports } = await loadDatasets(read);
-// Official indicators, when the folder has them: checked against the districts in areas.csv.
-const indicators = existsSync(resolve(dir, METADATA_FILE)) ? await loadIndicators(read, { districts: new Set((data.areas ?? []).map((a) => a.area_code)) }) : null;
+// Official indicators, when the folder has them: checked against the districts in areas.csv (if it is usable).
+const districts = data.areas ? new Set(data.areas.map((a) => a.area_code)) : undefined;
+const indicators = existsSync(resolve(dir, METADATA_FILE)) ? await loadIndicators(read, { districts }) : null;
 const reports = [...datasetReports, ...(indicators?.reports ?? [])];
 
 let errorCount = 0;
