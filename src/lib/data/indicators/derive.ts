@@ -191,24 +191,31 @@ export interface IndicatorFigure {
   comparison: Comparison;
   /** Null when the area has fewer than two periods with a value. */
   change: Change | null;
-  /** Among combined authorities, for a combined authority; null otherwise or when unranked. */
+  /** Among combined authorities for a combined authority, or among `rankWithin`; null otherwise or when unranked. */
   rank: RankEntry | null;
   caveat: string;
   sourceId: string;
 }
 
+export interface FigureOptions {
+  /** A period's cell text; by default the latest period with a value for the area. */
+  period?: string;
+  /** Rank among these areas (a region's districts, for the map) instead of among combined authorities. */
+  rankWithin?: ReadonlySet<string>;
+}
+
 /**
- * Everything a card, tooltip or table row says about one area: its value for the period
- * (latest with a value for the area by default), England's, the comparison, the change
- * since the first period and the rank. Null when the area has no value in any period.
+ * Everything a card, tooltip or table row says about one area: its value for the period,
+ * England's, the comparison, the change since the first period and the rank. Null when
+ * the period is unknown or the area has no value in any period.
  */
-export function indicatorFigure(series: IndicatorSeries, areaCode: string, areaName: string, periodRaw?: string): IndicatorFigure | null {
+export function indicatorFigure(series: IndicatorSeries, areaCode: string, areaName: string, { period: periodRaw, rankWithin }: FigureOptions = {}): IndicatorFigure | null {
   const period = periodRaw ? findPeriod(series, periodRaw) : latestPeriod(series, [areaCode]);
   if (!period) return null;
   const { meta } = series;
   const row = getObservation(series, areaCode, period.raw);
   const england = englandValue(series, period.raw);
-  const rank = isCombinedAuthority(areaCode) ? (rankCombinedAuthorities(series, period.raw).ranked.find((r) => r.areaCode === areaCode) ?? null) : null;
+  const ranking = rankWithin ? rankDistricts(series, period.raw, rankWithin) : isCombinedAuthority(areaCode) ? rankCombinedAuthorities(series, period.raw) : null;
   return {
     indicatorId: meta.indicator_id,
     name: meta.name,
@@ -218,8 +225,24 @@ export function indicatorFigure(series: IndicatorSeries, areaCode: string, areaN
     england: formatObservation(meta, england),
     comparison: compareWithEngland(meta, row, england, areaName),
     change: changeSinceFirst(series, areaCode),
-    rank,
+    rank: ranking?.ranked.find((r) => r.areaCode === areaCode) ?? null,
     caveat: meta.caveat,
     sourceId: indicatorSourceId(meta),
   };
+}
+
+export interface IndicatorChoice {
+  series: IndicatorSeries;
+  period: Period;
+}
+
+/**
+ * URL controls → an indicator and period that exist: an unknown indicator falls back to
+ * the first loaded, an unknown period to the latest with a value. Null only when nothing loaded.
+ */
+export function resolveIndicatorChoice(store: IndicatorStore, indicatorId: string | null | undefined, period: string | null | undefined): IndicatorChoice | null {
+  const series = (indicatorId ? store.get(indicatorId) : undefined) ?? [...store.values()].find((s) => latestPeriod(s) !== null);
+  if (!series) return null;
+  const chosen = (period ? findPeriod(series, period) : null) ?? latestPeriod(series);
+  return chosen ? { series, period: chosen } : null;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { changeSinceFirst, englandValue, getObservation, indicatorFigure, latestPeriod, ordinal, rankCombinedAuthorities, rankDistricts, rankText, trendSeries, type IndicatorSeries } from '../../../../src/lib/data/indicators/derive.ts';
+import { changeSinceFirst, englandValue, getObservation, indicatorFigure, resolveIndicatorChoice, latestPeriod, ordinal, rankCombinedAuthorities, rankDistricts, rankText, trendSeries, type IndicatorSeries } from '../../../../src/lib/data/indicators/derive.ts';
 import { formatDecimal, formatDifference, formatIndicatorValue, formatObservation } from '../../../../src/lib/data/indicators/format.ts';
 import { loadIndicators, type LoadedIndicators } from '../../../../src/lib/data/indicators/load.ts';
 import { indicatorAttribution, indicatorSourceId, indicatorSources } from '../../../../src/lib/data/indicators/sources.ts';
@@ -163,10 +163,33 @@ describe('indicatorFigure (a card, tooltip or table row)', () => {
   });
 
   it('uses the period asked for, and says when the area has no value', () => {
-    expect(indicatorFigure(level3, 'E47000004', 'Liverpool City Region', '2022-01-01/P1Y')?.comparison.kind).toBe('lower');
-    expect(indicatorFigure(starts, 'E47000002', 'South Yorkshire', '2024-08-01/P1Y')).toMatchObject({ value: { text: 'Not available' }, comparison: { kind: 'unavailable' }, rank: null });
+    expect(indicatorFigure(level3, 'E47000004', 'Liverpool City Region', { period: '2022-01-01/P1Y' })?.comparison.kind).toBe('lower');
+    expect(indicatorFigure(level3, 'E47000004', 'Liverpool City Region', { period: '2099-01-01/P1Y' })).toBeNull();
+    expect(indicatorFigure(starts, 'E47000002', 'South Yorkshire', { period: '2024-08-01/P1Y' })).toMatchObject({ value: { text: 'Not available' }, comparison: { kind: 'unavailable' }, rank: null });
     expect(indicatorFigure(starts, 'E47000002', 'South Yorkshire')).toBeNull();
     expect(indicatorFigure(starts, 'E08000011', 'Knowsley')?.rank).toBeNull();
+  });
+
+  it('ranks a district within its region when asked', () => {
+    expect(indicatorFigure(starts, 'E08000012', 'Liverpool', { rankWithin: FIXTURE_DISTRICTS })?.rank?.text).toBe('the lowest of 2 districts');
+  });
+});
+
+describe('resolveIndicatorChoice (URL controls with fallbacks)', () => {
+  it.each([
+    ['starts', '2023-08-01/P1Y', 'starts', '2023/24'],
+    ['starts', null, 'starts', '2024/25'],
+    ['starts', '2023-01-01/P1Y', 'starts', '2024/25'],
+    ['level-3', 'nonsense', 'level-3', '2023'],
+    ['unknown', '2023-08-01/P1Y', 'starts', '2023/24'],
+    [null, null, 'starts', '2024/25'],
+  ])('indicator %s, period %s → %s %s', (id, period, expectedId, label) => {
+    const choice = resolveIndicatorChoice(loaded.store, id, period);
+    expect([choice?.series.meta.indicator_id, choice?.period.label]).toEqual([expectedId, label]);
+  });
+
+  it('is null when nothing loaded', () => {
+    expect(resolveIndicatorChoice(new Map(), 'starts', null)).toBeNull();
   });
 });
 
