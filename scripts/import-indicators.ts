@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeIssue } from '../src/lib/data/issues.ts';
 import { importTidyFile } from '../src/lib/data/indicators/import.ts';
+import { compareWithOnsMetadata, readOnsMetadata } from '../src/lib/data/indicators/ons-metadata.ts';
 import { INDICATOR_DIR, METADATA_FILE } from '../src/lib/data/indicators/schema.ts';
 import { validateMetadata } from '../src/lib/data/indicators/validate.ts';
 import { validateCsv } from '../src/lib/data/validate.ts';
@@ -51,6 +52,18 @@ export function importIndicators({ sourceDir, dataDir, log = console.log }: Impo
       failed++;
       log(`✗ ${name}: ${result.errors.length} error(s); not imported`);
       continue;
+    }
+    // The ONS's NAME.json, when present, is only compared with indicators.csv: a changed date or decimals means a new release.
+    const jsonName = name.replace(/\.csv$/, '.json');
+    if (existsSync(join(sourceDir, jsonName))) {
+      let ons: ReturnType<typeof readOnsMetadata> = null;
+      try {
+        ons = readOnsMetadata(JSON.parse(readFileSync(join(sourceDir, jsonName), 'utf8')));
+      } catch {
+        // reported below as not readable
+      }
+      if (ons === null) log(`  warning: ${jsonName} is not ONS indicator metadata of a known shape; not compared.`);
+      for (const issue of compareWithOnsMetadata(metadata.rows, ons ?? [], jsonName)) log(`  warning: ${describeIssue(issue)}`);
     }
     if (result.absent.length > 0) log(`  warning: ${name} has no rows for ${result.absent.join(', ')}, listed in areas.csv: the dataset may predate them or use other GSS codes.`);
     const target = join(outDir, name);

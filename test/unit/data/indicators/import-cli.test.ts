@@ -61,6 +61,12 @@ describe('importIndicators', () => {
     expect(lines.some((l) => l.includes('survey.csv, line 5, column observation: "about 63"'))).toBe(true);
   });
 
+  it('compares indicators.csv with the ONS JSON beside each file, and does not copy the JSON', () => {
+    expect(run()).toBe(0);
+    expect(lines.some((l) => l.startsWith('  warning: indicators/indicators.csv, line 4, column source_date: "2024-04-16" expected source date 2026-10-01, as survey.json'))).toBe(true);
+    expect(readdirSync(join(dataDir, 'indicators')).some((name) => name.endsWith('.json'))).toBe(false);
+  });
+
   it('exits 1 when the folder does not exist', () => {
     sourceDir = join(work, 'nowhere');
     expect(run()).toBe(1);
