@@ -8,12 +8,15 @@
  * are cut short, and each file lists at most as many issues as the browser's data view
  * (per file and per column) unless --all is given.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { showInvisible } from '../src/lib/data/bidi.ts';
 import { describeIssue, type DataIssue } from '../src/lib/data/issues.ts';
 import { loadDatasets } from '../src/lib/data/load.ts';
+import { loadIndicators } from '../src/lib/data/indicators/load.ts';
+import { METADATA_FILE } from '../src/lib/data/indicators/schema.ts';
 import type { FileReport } from '../src/lib/data/validate.ts';
 import { MAX_ISSUES_PER_COLUMN, MAX_ISSUES_SENT, capIssues } from '../src/lib/workers/protocol.ts';
 
@@ -49,8 +52,11 @@ function listed(issues: readonly DataIssue[], kind: string, all: boolean): strin
   return lines;
 }
 
+/** What is printed of a dataset's or an indicator file's report. */
+type ReportLike = Pick<FileReport, 'file' | 'status' | 'rowCount' | 'errors' | 'warnings'>;
+
 /** The report as printed lines, and how many errors it holds. Pure, for tests. */
-export function reportLines(reports: readonly FileReport[], dir: string, all = false): { lines: string[]; errorCount: number } {
+export function reportLines(reports: readonly ReportLike[], dir: string, all = false): { lines: string[]; errorCount: number } {
   const lines: string[] = [];
   let errorCount = 0;
   for (const report of reports) {
@@ -69,8 +75,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const all = args.includes('--all');
   const dir = resolve(args.find((arg) => arg !== '--all') ?? 'public/data');
-  const { reports } = await loadDatasets((file) => readFile(resolve(dir, file), 'utf8'));
-  const { lines, errorCount } = reportLines(reports, dir, all);
+  const read = (file: string) => readFile(resolve(dir, file), 'utf8');
+  const { data, reports: datasetReports } = await loadDatasets(read);
+  // Official indicators, when the folder has them: checked against the districts in areas.csv (if it is usable).
+  const districts = data.areas ? new Set(data.areas.map((a) => a.area_code)) : undefined;
+  const indicators = existsSync(resolve(dir, METADATA_FILE)) ? await loadIndicators(read, { districts }) : null;
+  const { lines, errorCount } = reportLines([...datasetReports, ...(indicators?.reports ?? [])], dir, all);
   const summary = lines.pop() ?? '';
   for (const line of lines) console.log(line);
   if (errorCount > 0) {

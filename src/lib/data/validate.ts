@@ -8,6 +8,7 @@ import type { ParsedCsv, RawTable } from './parse.ts';
 import { describeCharacter, findInvisible, showInvisible } from './bidi.ts';
 import { parseCsv } from './parse.ts';
 import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
+import { validateAreas } from './validate-areas.ts';
 
 export interface Validated<N extends DatasetName> {
   rows: RowOf<N>[];
@@ -172,6 +173,7 @@ export function validateReferences(data: RowsByDataset): DataIssue[] {
   }
   // Appended one by one: spreading a list of 100,000 issues into push() overflows the stack.
   for (const issue of checkFundingParts(data.funding ?? [])) issues.push(issue);
+  for (const issue of validateAreas(data.areas ?? [])) issues.push(issue);
   return issues;
 }
 
