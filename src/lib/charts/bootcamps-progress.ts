@@ -243,13 +243,13 @@ export function progressLegend(vm: BootcampsProgressVM): LegendEntry[] {
   return entries;
 }
 
-export const bootcampsProgress = defineChart<BootcampsProgressVM>({
+export const bootcampsProgress = defineChart({
   id: 'bootcamps-progress',
   title: 'Bootcamp completions over time',
   subtitle: 'Cumulative number of people completing, as reported, with expectations marked',
   requires: ['completions'],
   uses: ['programmes', 'areas', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: bootcampsProgressViewModel,
   plotOptions: progressPlotOptions,
   tableRows: progressTable,

@@ -170,13 +170,13 @@ export function careersLegend(vm: CareersHubReachVM): LegendEntry[] {
   return entries;
 }
 
-export const careersHubReach = defineChart<CareersHubReachVM>({
+export const careersHubReach = defineChart({
   id: 'careers-hub-reach',
   title: 'Schools and colleges in careers hubs',
   subtitle: 'How many schools and colleges take part, as reported and as planned',
   requires: ['schools_reached'],
   uses: ['areas', 'programmes', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: careersHubReachViewModel,
   plotOptions: careersPlotOptions,
   tableRows: careersTable,

@@ -12,11 +12,12 @@ import type { FundingLine } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex, type AreaInfo } from './areas.ts';
 import { partialDateYear } from './dates.ts';
+import { choice } from './controls.ts';
 import { defineChart } from './define.ts';
 import { formatMoney, listInWords, moneyTick, sumQualified, type QualifiedValue, type QuantifiedQualifier } from './figures.ts';
 import { FUNDER_COLOUR, MUTED } from './palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from './rows.ts';
-import type { ChartControl, ChartNoteList, ChartTable, LegendEntry } from './types.ts';
+import type { ChartNoteList, ChartTable, LegendEntry } from './types.ts';
 
 export const MEASURES = ['total', 'per_resident', 'per_resident_per_year'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -33,12 +34,11 @@ const MEASURE_IN_WORDS: Record<Measure, string> = {
   per_resident_per_year: 'in pounds per resident per year',
 };
 
-export const MEASURE_CONTROL: ChartControl = {
-  param: 'measure',
-  label: 'Measure',
-  choices: MEASURES.map((value) => ({ value, label: MEASURE_LABEL[value] })),
-  defaultValue: 'total',
-};
+export const MEASURE_CONTROL = choice(
+  'Measure',
+  MEASURES.map((value) => ({ value, label: MEASURE_LABEL[value] })),
+  'total',
+);
 
 /** whole: has parts; funder_share: a part naming its funder; component: a part saying what it pays for. */
 export type LineRole = 'whole' | 'funder_share' | 'component' | 'standalone';
@@ -116,8 +116,9 @@ export interface DealBreakdownVM {
 
 const NAMED_FUNDERS: ReadonlySet<FundingLine['funder_type']> = new Set(['government', 'combined_authority', 'other']);
 
+/** A measure from untrusted text: one of MEASURES, else £ total. */
 export function parseMeasure(value: string | undefined): Measure {
-  return (MEASURES as readonly string[]).includes(value ?? '') ? (value as Measure) : 'total';
+  return MEASURE_CONTROL.resolve({}, value).value;
 }
 
 function funderText(line: Pick<FundingLine, 'funder' | 'funder_type'>): string {
@@ -166,8 +167,8 @@ function areaTotal(roots: DealLine[], lines: FundingLine[], region: AreaInfo, me
 }
 
 /** Pure: funding rows (plus areas and programmes when available) to the chart's view-model. */
-export function dealBreakdownViewModel(data: RowsByDataset, options: Readonly<Record<string, string>>): DealBreakdownVM {
-  const measure = parseMeasure(options.measure);
+export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly measure: Measure }): DealBreakdownVM {
+  const { measure } = options;
   const unit = measure === 'total' ? 'gbp' : 'gbp_pence';
   const funding = data.funding ?? [];
   const areas = areaIndex(data);
@@ -478,13 +479,13 @@ export function dealFootnotes(vm: DealBreakdownVM): string[] {
   return [...notes, ...new Set(population)];
 }
 
-export const dealBreakdown = defineChart<DealBreakdownVM>({
+export const dealBreakdown = defineChart({
   id: 'deal-breakdown',
   title: 'Skills funding by area: deals and funding lines',
   subtitle: 'Each area’s skills funding as announced, split by funder and by what it pays for',
   requires: ['funding'],
   uses: ['areas', 'programmes', 'sources'],
-  controls: [MEASURE_CONTROL],
+  controls: { measure: MEASURE_CONTROL },
   viewModel: dealBreakdownViewModel,
   plotOptions: dealPlotOptions,
   tableRows: dealTable,

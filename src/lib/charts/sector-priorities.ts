@@ -199,13 +199,13 @@ export function sectorLegend(vm: SectorPrioritiesVM): LegendEntry[] {
   }));
 }
 
-export const sectorPriorities = defineChart<SectorPrioritiesVM>({
+export const sectorPriorities = defineChart({
   id: 'sector-priorities',
   title: 'Sectors named by each area’s programmes',
   subtitle: 'Which sources name each sector as a shortage, a priority, a training offer or a career pathway',
   requires: ['sector_shortages'],
   uses: ['sectors', 'areas', 'programmes', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: sectorPrioritiesViewModel,
   plotOptions: sectorPlotOptions,
   tableRows: sectorTable,
