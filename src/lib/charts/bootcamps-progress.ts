@@ -4,6 +4,7 @@
  * A date with no published count is an event marker, a "more than" count is a floor
  * marker, and expectations are hollow and dashed so they never read as outcomes.
  */
+import { extent, max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
@@ -126,10 +127,10 @@ export function progressPlotOptions(vm: BootcampsProgressVM, size: { width: numb
   const { width } = size;
   const narrow = width < 520;
   const points = vm.series.flatMap((series) => series.points.map((point) => ({ ...point, colour: series.colour })));
-  const dates = points.map((point) => point.date.getTime());
-  const [minDate, maxDate] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [Date.UTC(2020, 0, 1), Date.UTC(2021, 0, 1)];
+  const [firstDate, lastDate] = extent(points, (point) => point.date.getTime());
+  const [minDate, maxDate] = firstDate !== undefined && lastDate !== undefined ? [firstDate, lastDate] : [Date.UTC(2020, 0, 1), Date.UTC(2021, 0, 1)];
   const span = Math.max(maxDate - minDate, 365 * 24 * 3600 * 1000);
-  const maxValue = Math.max(1, ...points.map((point) => point.value ?? 0));
+  const maxValue = Math.max(1, max(points, (point) => point.value ?? 0) ?? 0);
   const marginLeft = 52;
   const marginRight = 16;
   const labelWidth = Math.min(180, (width - marginLeft - marginRight) * 0.55);

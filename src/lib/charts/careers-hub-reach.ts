@@ -3,6 +3,7 @@
  * actual figures as solid bars and planned ones as dashed outlines; rows with no
  * published number are listed as not quantified.
  */
+import { max } from 'd3-array';
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
 import type { Qualifier, SchoolsReached } from '../data/schema.ts';
@@ -127,7 +128,7 @@ function allItems(vm: CareersHubReachVM): (ReachItem & { programme: string; regi
 
 export function careersPlotOptions(vm: CareersHubReachVM, size: { width: number }) {
   const layout = layoutRows(careersRowGroups(vm), size.width);
-  const maxValue = Math.max(0, ...allItems(vm).map((item) => item.value ?? 0));
+  const maxValue = Math.max(0, max(allItems(vm), (item) => item.value ?? 0) ?? 0);
   return rowPlotOptions(layout, { width: size.width, maxValue, tickFormat: formatCount, ariaLabel: 'Schools and colleges in careers hubs' });
 }
 

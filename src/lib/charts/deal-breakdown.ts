@@ -5,6 +5,7 @@
  * ceilings are outlined; unquantified lines are listed by name; wider investment is
  * listed as context, off the scale.
  */
+import { max } from 'd3-array';
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { sourceLookup } from '../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../data/labels.ts';
@@ -331,7 +332,7 @@ export function dealRowGroups(vm: DealBreakdownVM): RowGroup[] {
 }
 
 function maxValue(vm: DealBreakdownVM): number {
-  return Math.max(0, ...vm.areas.flatMap((area) => area.programmes.flatMap((p) => p.lines.map((line) => line.measureValue ?? 0))));
+  return Math.max(0, max(allLines(vm), (line) => line.measureValue ?? 0) ?? 0);
 }
 
 export function dealPlotOptions(vm: DealBreakdownVM, size: { width: number }) {

@@ -3,6 +3,7 @@
  * (rows, from sectors.csv) by area and programme (columns). Each relation has its own
  * shape and a word where there is room, so colour is never the only cue.
  */
+import { max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { formatCount } from '../data/format.ts';
@@ -99,13 +100,13 @@ export function sectorPlotOptions(vm: SectorPrioritiesVM, size: { width: number 
   const fontSize = width < 480 ? 11 : 12;
   const lineHeight = 1.2;
   const marginRight = 6;
-  const longestLabel = Math.max(40, ...vm.sectors.map((s) => estimateTextWidth(s.label, fontSize)));
+  const longestLabel = Math.max(40, max(vm.sectors, (s) => estimateTextWidth(s.label, fontSize)) ?? 0);
   const marginLeft = Math.min(longestLabel + 12, Math.max(96, width * 0.36));
   const rowLabels = new Map(vm.sectors.map((s) => [s.id, wrapText(s.label, marginLeft - 12, fontSize).join('\n')]));
   const columnWidth = (width - marginLeft - marginRight) / Math.max(1, vm.columns.length);
   const columnLabels = new Map(vm.columns.map((c) => [c.key, wrapText(columnLabel(c), columnWidth - 6, fontSize, true).join('\n')]));
-  const maxColumnLines = Math.max(1, ...[...columnLabels.values()].map((label) => label.split('\n').length));
-  const maxRowLines = Math.max(1, ...[...rowLabels.values()].map((label) => label.split('\n').length));
+  const maxColumnLines = Math.max(1, max(columnLabels.values(), (label) => label.split('\n').length) ?? 0);
+  const maxRowLines = Math.max(1, max(rowLabels.values(), (label) => label.split('\n').length) ?? 0);
   const rowHeight = Math.max(32, maxRowLines * fontSize * lineHeight + 10);
   const marginTop = Math.ceil(maxColumnLines * fontSize * lineHeight + 12);
   const showWords = columnWidth >= 100;

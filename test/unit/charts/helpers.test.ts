@@ -56,6 +56,10 @@ describe('layoutRows', () => {
     const { rows } = layoutRows([group('a'), group('b')], 320);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.labelY ?? 0).toBeGreaterThan(rows[i - 1]?.labelY ?? 0);
   });
+  it('lays out a group of 130,000 rows without spreading them into a call (stack overflow)', () => {
+    const many = { key: 'big', rows: Array.from({ length: 130_000 }, (_, i) => ({ id: `r${i}`, kind: 'listed' as const, label: 'x', detail: null, bar: null, marker: null })) };
+    expect(layoutRows([many], 320).rows).toHaveLength(130_000);
+  });
 });
 
 describe('partial dates', () => {
