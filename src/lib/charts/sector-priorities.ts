@@ -13,7 +13,7 @@ import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { defineChart } from './define.ts';
 import { listInWords } from './figures.ts';
-import { INK, RELATION_STYLE } from './palette.ts';
+import { INK, PANEL, RELATION_STYLE } from './palette.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
 
@@ -116,7 +116,7 @@ export function sectorPlotOptions(vm: SectorPrioritiesVM, size: { width: number 
   const grid = vm.sectors.flatMap((sector) => vm.columns.map((column) => ({ sectorId: sector.id, columnKey: column.key })));
   const symbolX = showWords ? -columnWidth / 2 + 16 : 0;
   const marks: Markish[] = [
-    Plot.cell(grid, { x: 'columnKey', y: 'sectorId', fill: '#f3f2f1', stroke: 'white', strokeWidth: 2 }),
+    Plot.cell(grid, { x: 'columnKey', y: 'sectorId', fill: PANEL, stroke: 'white', strokeWidth: 2 }),
     // Plot has no per-datum dy, so each relation and stacking position gets its own mark.
     ...RELATIONS.flatMap((relation) =>
       [...new Set(placed.map((m) => m.offset))].map((offset) =>

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { partialDateToDate, partialDateYear } from '../../../src/lib/charts/dates.ts';
 import { formatMoney, listInWords } from '../../../src/lib/charts/figures.ts';
-import { contrastRatio, FUNDER_COLOUR, OKABE_ITO, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
+import { contrastRatio, FUNDER_COLOUR, INK, OKABE_ITO, PANEL, PAPER, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
+import { swatchShapes } from '../../../src/lib/charts/swatch.ts';
+import type { SwatchStyle } from '../../../src/lib/charts/types.ts';
 import { layoutRows } from '../../../src/lib/charts/rows.ts';
 import { estimateTextWidth, wrapText } from '../../../src/lib/charts/text.ts';
 
@@ -16,6 +19,34 @@ describe('palette', () => {
   });
   it.each([['#fff'], ['blue'], ['#12345g']])('rejects %s', (bad) => {
     expect(() => contrastRatio(bad, '#ffffff')).toThrow();
+  });
+  const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
+  it.each([
+    ['--ink', INK],
+    ['--muted', MUTED],
+    ['--paper', PAPER],
+    ['--panel', PANEL],
+  ])('matches the site token %s', (token, colour) => {
+    expect(new RegExp(`${token}:\\s*(#[0-9a-f]{6})`, 'i').exec(css)?.[1]?.toLowerCase()).toBe(colour.toLowerCase());
+  });
+});
+
+describe('swatchShapes', () => {
+  const styles: SwatchStyle[] = [
+    { kind: 'bar', colour: INK },
+    { kind: 'ceiling', colour: INK },
+    { kind: 'planned', colour: INK },
+    { kind: 'line', colour: INK, dashed: true, hollowEnd: true },
+    ...(['circle', 'hollow-circle', 'triangle', 'star', 'square', 'diamond', 'hollow-diamond'] as const).map((symbol): SwatchStyle => ({ kind: 'symbol', colour: INK, symbol })),
+  ];
+  it.each(styles.map((style) => [`${style.kind}${'symbol' in style ? ` ${style.symbol}` : ''}`, style] as const))('draws %s in its colour', (_name, style) => {
+    const shapes = swatchShapes(style);
+    expect(shapes.length).toBeGreaterThan(0);
+    expect(shapes.some((shape) => shape.attributes.fill === INK || shape.attributes.stroke === INK)).toBe(true);
+  });
+  it('draws hollow symbols and expectations on paper, not filled', () => {
+    expect(swatchShapes({ kind: 'symbol', colour: INK, symbol: 'hollow-diamond' })[0]?.attributes.fill).toBe(PAPER);
+    expect(swatchShapes({ kind: 'line', colour: INK, dashed: true })).toHaveLength(1);
   });
 });
 
