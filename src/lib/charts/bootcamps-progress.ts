@@ -7,14 +7,13 @@
 import { extent, max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
-import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
+import { formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { MEASURE_LABEL } from '../data/labels.ts';
 import type { Completion, Qualifier } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
 import { INK, MUTED, OKABE_ITO } from './palette.ts';
 import { wrapText } from './text.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
@@ -229,7 +228,7 @@ function pointSentence(point: ProgressPoint): string {
 export function progressSummary(vm: BootcampsProgressVM): string {
   if (vm.series.length === 0) return 'The data holds no completion counts, so there is nothing to chart.';
   return vm.series
-    .map((series) => `${series.programmeName} (${series.regionName}): ${listInWords(series.points.map(pointSentence))}.`)
+    .map((series) => `${series.programmeName} (${series.regionName}): ${formatList(series.points.map(pointSentence))}.`)
     .join(' ');
 }
 

@@ -4,14 +4,13 @@
  * published number are listed as not quantified.
  */
 import { max } from 'd3-array';
-import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
+import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
 import type { Qualifier, SchoolsReached } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex, type AreaInfo } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
 import { MUTED, SERIES_COLOUR } from './palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from './rows.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
@@ -39,8 +38,6 @@ export interface CareersHubReachVM {
   status: 'ok';
   regions: { info: AreaInfo; programmes: ReachProgramme[] }[];
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Pure: schools_reached rows grouped by combined authority and programme, each in date order. */
 export function careersHubReachViewModel(data: RowsByDataset): CareersHubReachVM {
@@ -156,7 +153,7 @@ export function careersSummary(vm: CareersHubReachVM): string {
             ? `the number of ${SCHOOLS_STATUS_LABEL[item.status]} is not published (${when(item)})`
             : `${item.figure.long} ${SCHOOLS_STATUS_LABEL[item.status]}${item.status === 'planned' ? ',' : ''} ${when(item)}`,
         );
-        return `${programme.name} (${region.info.name}): ${listInWords(parts)}.`;
+        return `${programme.name} (${region.info.name}): ${formatList(parts)}.`;
       }),
     )
     .join(' ');

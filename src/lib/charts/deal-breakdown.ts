@@ -6,7 +6,7 @@
  * listed as context, off the scale.
  */
 import { max } from 'd3-array';
-import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
+import { capitalise, countOf, formatCount, formatFigure, formatList, formatPartialDate, plural, type FormattedFigure } from '../data/format.ts';
 import { sourceLookup } from '../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../data/labels.ts';
 import type { FundingLine } from '../data/schema.ts';
@@ -15,7 +15,7 @@ import { areaIndex, type AreaInfo } from './areas.ts';
 import { partialDateYear } from './dates.ts';
 import { choice } from './controls.ts';
 import { defineChart } from './define.ts';
-import { formatMoney, listInWords, moneyTick, sumQualified, type QualifiedValue, type QuantifiedQualifier } from './figures.ts';
+import { formatMoney, moneyTick, sumQualified, type QualifiedValue, type QuantifiedQualifier } from './figures.ts';
 import { FUNDER_COLOUR, MUTED } from './palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from './rows.ts';
 import type { ChartNoteList, ChartTable, LegendEntry } from './types.ts';
@@ -271,7 +271,7 @@ function orderWholesFirst(lines: DealLine[]): DealLine[] {
 function statusMarker(line: DealLine): string | null {
   if (line.status === 'ok') return null;
   if (line.status === 'not_quantified') return line.statedAs ? `Not quantified: described as “${line.statedAs}”` : 'Not quantified: no amount published';
-  return line.figure.long.charAt(0).toUpperCase() + line.figure.long.slice(1);
+  return capitalise(line.figure.long);
 }
 
 function lineDetail(line: DealLine): string {
@@ -308,7 +308,7 @@ export function dealRowGroups(vm: DealBreakdownVM): RowGroup[] {
     }
     for (const programme of area.programmes) {
       const announced = [...new Set(programme.lines.map((line) => formatPartialDate(line.announced)))];
-      rows.push({ id: `programme-${programme.id}`, kind: 'subheading', label: programme.name, detail: `Announced ${listInWords(announced)}`, bar: null, marker: null });
+      rows.push({ id: `programme-${programme.id}`, kind: 'subheading', label: programme.name, detail: `Announced ${formatList(announced)}`, bar: null, marker: null });
       let previousRole: LineRole | null = null;
       for (const line of programme.lines) {
         if (line.role !== previousRole && (line.role === 'funder_share' || line.role === 'component')) {
@@ -400,33 +400,33 @@ export function dealSummary(vm: DealBreakdownVM): string {
       sentences.push(`${area.info.name}: no skills funding lines in the data.`);
       continue;
     }
-    const years = area.announcedYears.length > 0 ? ` announced in ${listInWords(area.announcedYears.map(String))}` : '';
-    const count = `${formatCount(area.total.countedIds.length)} ${area.total.countedIds.length === 1 ? 'line' : 'lines'}`;
+    const years = area.announcedYears.length > 0 ? ` announced in ${formatList(area.announcedYears.map(String))}` : '';
+    const count = countOf(area.total.countedIds.length, 'line', 'lines');
     let sentence = area.total.figure
       ? `${area.info.name}: ${area.total.figure.long} in total from ${count}${years}`
       : `${area.info.name}: ${count}${years}, with no total because ${area.total.unavailableReason ?? 'no figure is available'}`;
     const shares = areaLines.filter((line) => line.role === 'funder_share' && line.status === 'ok');
-    if (shares.length > 0) sentence += `; by funder, ${listInWords(shares.map((line) => `${line.figure.long} from ${line.funder}`))}`;
+    if (shares.length > 0) sentence += `; by funder, ${formatList(shares.map((line) => `${line.figure.long} from ${line.funder}`))}`;
     sentences.push(`${sentence}.`);
     const unquantified = areaLines.filter((line) => line.status === 'not_quantified');
     if (unquantified.length > 0) {
       const names = unquantified.map((line) => (line.statedAs ? `${line.component} (described as “${line.statedAs}”)` : line.component));
-      sentences.push(`${formatCount(unquantified.length)} ${unquantified.length === 1 ? 'item has' : 'items have'} no published amount: ${listInWords(names)}.`);
+      sentences.push(`${countOf(unquantified.length, 'item', 'items')} ${plural(unquantified.length, 'has', 'have')} no published amount: ${formatList(names)}.`);
     }
     const noPeriod = areaLines.filter((line) => line.status === 'period_not_published');
-    if (noPeriod.length > 0) sentences.push(`No period is published for ${listInWords(noPeriod.map((line) => line.component))}, so no yearly figure is given.`);
+    if (noPeriod.length > 0) sentences.push(`No period is published for ${formatList(noPeriod.map((line) => line.component))}, so no yearly figure is given.`);
   }
   const largest = lines.filter((line) => line.measureValue !== null).sort((a, b) => (b.measureValue ?? 0) - (a.measureValue ?? 0))[0];
   if (largest) sentences.push(`The largest single line is ${largest.programmeName}, ${largest.component} (${largest.figure.long}).`);
   if (vm.context.length > 0) {
-    sentences.push(`Not counted as skills funding and not drawn: ${listInWords(vm.context.map((line) => `${line.figure.long} ${line.component.toLowerCase()} for ${line.programmeName}`))}.`);
+    sentences.push(`Not counted as skills funding and not drawn: ${formatList(vm.context.map((line) => `${line.figure.long} ${line.component.toLowerCase()} for ${line.programmeName}`))}.`);
   }
   return sentences.join(' ');
 }
 
 export function dealCaption(vm: DealBreakdownVM): string[] {
   const sentences: string[] = [];
-  const yearsByArea = vm.areas.filter((area) => area.announcedYears.length > 0).map((area) => `${area.info.name} ${listInWords(area.announcedYears.map(String))}`);
+  const yearsByArea = vm.areas.filter((area) => area.announcedYears.length > 0).map((area) => `${area.info.name} ${formatList(area.announcedYears.map(String))}`);
   const distinctYears = new Set(vm.areas.flatMap((area) => area.announcedYears));
   if (distinctYears.size > 1) {
     sentences.push(`The announcements come from different years (${yearsByArea.join('; ')}), and amounts are as announced, not adjusted for inflation.`);
@@ -434,7 +434,7 @@ export function dealCaption(vm: DealBreakdownVM): string[] {
   if (vm.measure !== 'total') {
     sentences.push(
       vm.denominatorTexts.length > 0
-        ? `Per resident: each amount divided by its area’s ${listInWords(vm.denominatorTexts)}.`
+        ? `Per resident: each amount divided by its area’s ${formatList(vm.denominatorTexts)}.`
         : 'Per resident figures need areas.csv, which could not be used, so none are shown.',
     );
   }
@@ -461,7 +461,7 @@ export function dealNotes(vm: DealBreakdownVM): ChartNoteList[] {
       heading: 'Context: not skills funding, so not drawn or counted',
       items: vm.context.map((line) => ({
         id: line.id,
-        text: `${line.regionName}, ${line.programmeName}: ${line.component}, ${line.figure.long}${line.periodYears !== null ? ` over ${formatCount(line.periodYears)} years` : ''}. ${line.categoryLabel}.`,
+        text: `${line.regionName}, ${line.programmeName}: ${line.component}, ${line.figure.long}${line.periodYears !== null ? ` over ${countOf(line.periodYears, 'year', 'years')}` : ''}. ${line.categoryLabel}.`,
       })),
     },
   ];

@@ -6,13 +6,12 @@
 import { max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
-import { formatCount } from '../data/format.ts';
+import { countOf, formatList } from '../data/format.ts';
 import { RELATION_LABEL } from '../data/labels.ts';
 import type { SectorShortage } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
 import { INK, PANEL, RELATION_STYLE } from './palette.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
@@ -170,7 +169,7 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
   if (vm.cells.length === 0) return 'The data names no sectors for any programme.';
   const named = vm.sectors.filter((sector) => vm.cells.some((cell) => cell.sectorId === sector.id));
   const regionNames = new Map(vm.columns.map((c) => [c.regionCode, c.regionName]));
-  const sentences = [`The sources name ${formatCount(named.length)} ${named.length === 1 ? 'sector' : 'sectors'} across ${formatCount(vm.columns.length)} ${vm.columns.length === 1 ? 'programme' : 'programmes'} in ${formatCount(regionNames.size)} ${regionNames.size === 1 ? 'area' : 'areas'}.`];
+  const sentences = [`The sources name ${countOf(named.length, 'sector', 'sectors')} across ${countOf(vm.columns.length, 'programme', 'programmes')} in ${countOf(regionNames.size, 'area', 'areas')}.`];
   const byRegionSet = new Map<string, string[]>();
   for (const sector of named) {
     const regions = [...regionNames.keys()].filter((code) => vm.cells.some((cell) => cell.sectorId === sector.id && cell.columnKey.startsWith(`${code}|`)));
@@ -179,14 +178,14 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
   }
   for (const [key, labels] of [...byRegionSet.entries()].sort((a, b) => b[0].split('|').length - a[0].split('|').length)) {
     const regions = key.split('|');
-    sentences.push(`${regions.length > 1 ? `Named for ${listInWords(regions)}` : `Named for ${regions[0]} only`}: ${listInWords(labels)}.`);
+    sentences.push(`${regions.length > 1 ? `Named for ${formatList(regions)}` : `Named for ${regions[0]} only`}: ${formatList(labels)}.`);
   }
   for (const relation of RELATIONS.filter((r) => r === 'shortage' || r === 'priority')) {
     for (const column of vm.columns) {
       const sectors = vm.cells
         .filter((cell) => cell.columnKey === column.key && cell.mentions.some((m) => m.relation === relation))
         .map((cell) => vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId);
-      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${listInWords(sectors)}.`);
+      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${formatList(sectors)}.`);
     }
   }
   return sentences.join(' ');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { partialDateToDate, partialDateYear } from '../../../src/lib/charts/dates.ts';
-import { formatMoney, listInWords } from '../../../src/lib/charts/figures.ts';
+import { formatMoney } from '../../../src/lib/charts/figures.ts';
+import { formatList } from '../../../src/lib/data/format.ts';
 import { contrastRatio, FUNDER_COLOUR, INK, OKABE_ITO, PANEL, PAPER, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
 import { swatchShapes } from '../../../src/lib/charts/swatch.ts';
 import type { SwatchStyle } from '../../../src/lib/charts/types.ts';
@@ -107,13 +108,13 @@ describe('partial dates', () => {
   });
 });
 
-describe('listInWords', () => {
+describe('formatList', () => {
   it.each([
     [[], ''],
     [['a'], 'a'],
     [['a', 'b'], 'a and b'],
     [['a', 'b', 'c'], 'a, b and c'],
   ])('%o → %s', (items, text) => {
-    expect(listInWords(items)).toBe(text);
+    expect(formatList(items)).toBe(text);
   });
 });
