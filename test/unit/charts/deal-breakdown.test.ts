@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown.ts';
+import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
@@ -196,5 +196,23 @@ describe('dealBreakdownViewModel with changed data', () => {
     if (rendered.status !== 'ok') throw new Error('expected a chart');
     expect(rendered.table.rows.find((r) => r.id === 'wm-deal-total')?.cells[3]).toBe('wm-skills-deal');
     expect(rendered.sources.every((s) => s.source === null)).toBe(true);
+  });
+});
+
+describe('dealBreakdownViewModel at scale', () => {
+  it.each([
+    ['a part_of chain 20,000 lines deep', (i: number) => (i === 0 ? null : `chain-${i - 1}`)],
+    ['20,000 parts of one whole', (i: number) => (i === 0 ? null : 'chain-0')],
+  ])('orders %s, wholes before parts, without recursion or quadratic work', (_name, partOf) => {
+    const template = data.funding?.find((row) => row.category === 'skills' && row.amount_gbp !== null && row.part_of === null);
+    if (!template) throw new Error('the fixture has no skills line');
+    const funding = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `chain-${i}`, part_of: partOf(i) }));
+    const started = performance.now();
+    const vm = dealBreakdownViewModel({ ...data, funding }, { measure: 'total' });
+    const ordered = lines(vm);
+    expect(ordered).toHaveLength(20_000);
+    expect(ordered[0]?.id).toBe('chain-0');
+    expect(new Set(ordered.map((l) => l.id)).size).toBe(20_000);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
