@@ -124,6 +124,16 @@ describe('compare view', () => {
     await page.context().close();
   });
 
+  it('draws each key swatch as real SVG shapes, from the same definition as exported images', async () => {
+    const { page } = await openCompare();
+    const shapes = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart-legend svg.swatch > *')].map((node) => ({ svg: node.namespaceURI === 'http://www.w3.org/2000/svg', size: node instanceof SVGGraphicsElement ? node.getBBox().width + node.getBBox().height : 0 })),
+    );
+    expect(shapes.length).toBeGreaterThan(3);
+    for (const shape of shapes) expect(shape.svg && shape.size > 0).toBe(true);
+    await page.context().close();
+  });
+
   it('reads the measure from a shared link, and falls back to £ total for a malformed one', async () => {
     const shared = await openCompare('#/compare?measure=per_resident_per_year');
     expect(await shared.page.getByRole('button', { name: '£ per resident per year', exact: true }).getAttribute('aria-pressed')).toBe('true');
