@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, countOf, formatCount, formatFigure, formatGbp, formatGbpPence, formatList, formatPartialDate, plural } from '../../../src/lib/data/format.ts';
+import { capitalise, countOf, formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, plural } from '../../../src/lib/data/format.ts';
 
 describe('formatGbp', () => {
   it.each([
@@ -65,14 +65,6 @@ describe('words around counts and lists', () => {
     [4000, '4,000 schools'],
   ])('countOf(%d) → %s', (count, text) => {
     expect(countOf(count, 'school', 'schools')).toBe(text);
-  });
-  it.each([
-    [[], ''],
-    [['a'], 'a'],
-    [['a', 'b'], 'a and b'],
-    [['a', 'b', 'c'], 'a, b and c'],
-  ])('formatList(%o) → %s', (items, text) => {
-    expect(formatList(items)).toBe(text);
   });
   it.each([
     ['up to £5m', 'Up to £5m'],
