@@ -67,8 +67,8 @@ export function sourceLines(sources: readonly ChartSource[]): string[] {
 }
 
 /** Word wrap with the charts' own text-width estimate; long words are kept whole, no text gives no lines. */
-export function wrapLine(text: string, width: number, fontSize: number): string[] {
-  return text.trim() === '' ? [] : wrapText(text, width, fontSize);
+export function wrapLine(text: string, width: number, fontSize: number, bold = false): string[] {
+  return text.trim() === '' ? [] : wrapText(text, width, fontSize, bold);
 }
 
 /** The chart's drawn size: width/height attributes, else its viewBox. */
@@ -124,7 +124,7 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   root.append(background);
 
   let y = PADDING / 2;
-  const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE), { y, size: TITLE_SIZE, weight: '700', fill: INK, className: 'export-title' });
+  const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE, true), { y, size: TITLE_SIZE, weight: '700', fill: INK, className: 'export-title' });
   y += heading.height;
   const subtitle = textBlock(doc, wrapLine(text.subtitle, textWidth, SUBTITLE_SIZE), { y, size: SUBTITLE_SIZE, fill: INK, className: 'export-subtitle' });
   y += subtitle.height + PADDING / 2;
