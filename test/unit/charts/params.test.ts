@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { chartParamsFromPage, pageParamName, pageParamsFromChart, paramNameConflicts, paramsFromKey, paramsKey, type ParamOwner } from '../../../src/lib/charts/params.ts';
+import { dealBreakdownViewModel, MEASURE_CONTROL, type Measure } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { compareParams } from '../../../src/lib/export/embed-params.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
 
@@ -108,5 +109,14 @@ describe('choice controls with choices from the data', () => {
   it('ignores values inherited from Object.prototype', () => {
     const control = { toString: choice('T', [{ value: 'a', label: 'A' }], 'a') };
     expect(resolveControls(control, {}, {}).values.toString).toBe('a');
+  });
+});
+
+describe('control types', () => {
+  it('gives the view-model typed values, with no casts in the chart', () => {
+    const controls = { measure: choice('M', [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], 'a') };
+    expectTypeOf(resolveControls(controls, {}, {}).values).toEqualTypeOf<{ readonly measure: 'a' | 'b' }>();
+    expectTypeOf(resolveControls({ measure: MEASURE_CONTROL }, {}, {}).values).toEqualTypeOf<{ readonly measure: Measure }>();
+    expectTypeOf(dealBreakdownViewModel).parameter(1).toEqualTypeOf<{ readonly measure: Measure }>();
   });
 });
