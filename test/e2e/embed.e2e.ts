@@ -60,7 +60,7 @@ describe('chart embed', () => {
     // The switch from the embed URL is applied and carried into the link back.
     expect(await page.locator('caption').first().textContent()).toMatch(/per resident/i);
     const back = page.getByRole('link', { name: /City region skills dashboard/ });
-    expect(await back.getAttribute('href')).toBe('./#/compare?measure=per_resident');
+    expect(await back.getAttribute('href')).toBe('./#/compare?deal-breakdown.measure=per_resident');
     expect(await page.getByRole('button', { name: /^Embed/ }).count()).toBe(0);
     expect(await page.title()).toMatch(/Skills funding|funding/i);
     expect(site.server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);

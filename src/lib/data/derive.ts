@@ -242,9 +242,3 @@ export function sumQualified(parts: readonly QualifiedValue[]): QualifiedValue |
   const [qualifier = 'exact'] = [...inexact];
   return { value: parts.reduce((sum, part) => sum + part.value, 0), qualifier };
 }
-
-/** Amount per resident; null when either side is unknown, never zero. */
-export function perResident(amount: number | null, population: number | null | undefined): number | null {
-  if (amount === null || !population) return null;
-  return amount / population;
-}
