@@ -83,10 +83,27 @@ export function combinedAuthorities(data: RowsByDataset): { code: string; name: 
   return [...codes].map((code) => ({ code, name: code, area: null }));
 }
 
-function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {
+/**
+ * Funding lines by id, built once per loaded array (the rows are not mutated after
+ * loading), so looking up each line's whole is constant time rather than a scan.
+ */
+const fundingIndexes = new WeakMap<readonly FundingLine[], ReadonlyMap<string, FundingLine>>();
+function fundingById(all: readonly FundingLine[]): ReadonlyMap<string, FundingLine> {
+  let index = fundingIndexes.get(all);
+  if (!index) {
+    const byId = new Map<string, FundingLine>();
+    // The first line wins, as a scan would find it.
+    for (const l of all) if (!byId.has(l.id)) byId.set(l.id, l);
+    index = byId;
+    fundingIndexes.set(all, index);
+  }
+  return index;
+}
+
+function fundingFigure(line: FundingLine, all: readonly FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {
   const tags: string[] = [];
   if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
-  const whole = line.part_of ? all.find((l) => l.id === line.part_of) : undefined;
+  const whole = line.part_of ? fundingById(all).get(line.part_of) : undefined;
   if (whole) tags.push(`Part of: ${whole.component} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
   if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
