@@ -2,6 +2,7 @@
  * Derived, view-ready values: headline figures per combined authority, source lookups,
  * per-resident rates. Pure; every string a view shows comes formatted from here.
  */
+import { isolate } from './bidi.ts';
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, NEW_MONEY_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
 import type { Area, FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
@@ -104,9 +105,9 @@ function fundingFigure(line: FundingLine, all: readonly FundingLine[], source: (
   const tags: string[] = [];
   if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
   const whole = line.part_of ? fundingById(all).get(line.part_of) : undefined;
-  if (whole) tags.push(`Part of: ${whole.component} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
+  if (whole) tags.push(`Part of: ${isolate(whole.component)} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
-  if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
+  if (line.funder_type !== 'not_stated') tags.push(`Funder: ${isolate(line.funder)}`);
   // "Not stated" matters only where there is an amount to be new or not.
   if (line.new_money !== 'not_stated' || line.amount_gbp !== null) tags.push(NEW_MONEY_LABEL[line.new_money]);
   return {
@@ -222,7 +223,7 @@ export function buildHeadlines(data: RowsByDataset): RegionHeadline[] {
     return {
       code,
       name,
-      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
+      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${isolate(source(area.population_source_id)?.publisher ?? area.population_source_id)})` : null,
       programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, source)).filter((p) => p.figures.length + p.items.length + p.sectors.length > 0),
     };
   });
@@ -236,7 +237,7 @@ export function populationCredit(data: RowsByDataset): string | null {
   const source = sourceLookup(data);
   const credits = [...new Set((data.areas ?? []).map((area) => area.population_source_id))].map((id) => {
     const ref = source(id);
-    return ref ? `${ref.publisher}, ${ref.title}, ${ref.publishedText}` : id;
+    return ref ? `${isolate(ref.publisher)}, ${isolate(ref.title)}, ${ref.publishedText}` : isolate(id);
   });
   return credits.length > 0 ? `Population: ${credits.join('; ')}.` : null;
 }

@@ -4,6 +4,7 @@
  * sit beside their whole and are never added to it; lines with no published amount are
  * kept, with why, and wider investment is context, off the scale.
  */
+import { isolate } from '../../data/bidi.ts';
 import { group } from 'd3-array';
 import { formatFigure, type FormattedFigure } from '../../data/format.ts';
 import { sourceLookup } from '../../data/derive.ts';
@@ -272,7 +273,7 @@ export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly 
     ...new Set(
       denominators.map((info) => {
         const ref = info.populationSourceId ? source(info.populationSourceId) : null;
-        return `population in ${info.populationYear ?? 'a year not stated'}${ref ? ` (${ref.title}, ${ref.publisher})` : ''}`;
+        return `population in ${info.populationYear ?? 'a year not stated'}${ref ? ` (${isolate(ref.title)}, ${isolate(ref.publisher)})` : ''}`;
       }),
     ),
   ];
