@@ -10,7 +10,7 @@ import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } fr
 import { MEASURE_LABEL } from '../data/labels.ts';
 import type { Completion, Qualifier } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
-import { areaIndex } from './areas.ts';
+import { areaIndex } from '../data/areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
 import { listInWords } from './figures.ts';

@@ -7,7 +7,7 @@ import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } fr
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
 import type { Qualifier, SchoolsReached } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
 import { listInWords } from './figures.ts';

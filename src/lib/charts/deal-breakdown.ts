@@ -10,7 +10,7 @@ import { sourceLookup } from '../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../data/labels.ts';
 import type { FundingLine } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { partialDateYear } from './dates.ts';
 import { defineChart } from './define.ts';
 import { formatMoney, listInWords, moneyTick, sumQualified, type QualifiedValue, type QuantifiedQualifier } from './figures.ts';

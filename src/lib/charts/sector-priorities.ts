@@ -9,7 +9,7 @@ import { formatCount } from '../data/format.ts';
 import { RELATION_LABEL } from '../data/labels.ts';
 import type { SectorShortage } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
-import { areaIndex } from './areas.ts';
+import { areaIndex } from '../data/areas.ts';
 import { defineChart } from './define.ts';
 import { listInWords } from './figures.ts';
 import { INK, RELATION_STYLE } from './palette.ts';

@@ -4,8 +4,9 @@
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
-import type { Area, FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
+import type { FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
 import type { RowsByDataset } from './validate.ts';
+import { combinedAuthorities } from './areas.ts';
 
 export interface SourceRef {
   id: string;
@@ -72,15 +73,6 @@ export function sourceRef(source: Source): SourceRef {
 export function sourceLookup(data: RowsByDataset): (id: string) => SourceRef | null {
   const byId = new Map((data.sources ?? []).map((s) => [s.source_id, sourceRef(s)]));
   return (id) => byId.get(id) ?? null;
-}
-
-/** Combined authorities in data order; falls back to codes used by figures when areas.csv is unavailable. */
-export function combinedAuthorities(data: RowsByDataset): { code: string; name: string; area: Area | null }[] {
-  if (data.areas) {
-    return data.areas.filter((a) => a.area_type === 'combined_authority').map((a) => ({ code: a.area_code, name: a.area_name, area: a }));
-  }
-  const codes = new Set([...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? []), ...(data.programmes ?? [])].map((r) => r.area_code));
-  return [...codes].map((code) => ({ code, name: code, area: null }));
 }
 
 function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {

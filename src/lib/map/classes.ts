@@ -137,7 +137,7 @@ function gridPointIn(inc: Increment, { below, atOrAbove, quantile }: Gap): numbe
 }
 
 /** Where the quantile breaks fall between the sorted values; ties on a quantile break just above them. */
-function quantileGaps(sorted: readonly number[], classCount: number): Gap[] {
+function quantileGaps(sorted: number[], classCount: number): Gap[] {
   const gaps: Gap[] = [];
   for (let i = 1; i < classCount; i++) {
     const quantile = quantileSorted(sorted, i / classCount);
@@ -168,7 +168,7 @@ export interface NiceClasses {
  * between its two values), with the outer bounds widened to the same grid. Every break
  * lies strictly above the minimum and at or below the maximum, so no class is empty.
  */
-export function niceClasses(sorted: readonly number[], classCount: number): NiceClasses {
+export function niceClasses(sorted: number[], classCount: number): NiceClasses {
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
   if (min === undefined || max === undefined) return { breaks: [], lower: NaN, upper: NaN };

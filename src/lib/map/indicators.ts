@@ -4,6 +4,8 @@
  * district rather than a combined authority) and its per-resident rate. Pure; every
  * string comes from format.ts, and a missing or unquantified figure stays null, never 0.
  */
+import { descending, extent, rank } from 'd3-array';
+import { displayName, districtsOf } from '../data/areas.ts';
 import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, qualifyNumber } from '../data/format.ts';
 import { sumQualified } from '../data/derive.ts';
 import { CATEGORY_LABEL, MEASURE_LABEL, SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
@@ -65,11 +67,6 @@ function qualifiedRate(unit: IndicatorUnit, value: number, qualifier: Qualifier)
   return qualifier === 'unquantified' ? { text: number, long: number } : qualifyNumber(number, qualifier);
 }
 
-/** Districts of a combined authority, in areas.csv order. */
-export function regionDistricts(data: RowsByDataset, regionCode: string): Area[] {
-  return (data.areas ?? []).filter((area) => area.area_type === 'local_authority' && area.parent_code === regionCode);
-}
-
 interface Quantity {
   value: number | null;
   qualifier: Qualifier;
@@ -95,7 +92,7 @@ function latest<T extends { as_of: string }>(rows: T[]): T | undefined {
 }
 
 function figureFrom(district: Area, quantity: Quantity | null, unit: 'gbp' | 'count', when: string | null, sourceIds: string[]): DistrictFigure {
-  const base = { code: district.area_code, name: district.short_name, sourceIds };
+  const base = { code: district.area_code, name: displayName(district), sourceIds };
   if (!quantity) return { ...base, value: null, qualifier: 'unquantified', ...NO_FIGURE, when: null, sourceIds: [] };
   const formatted = formatFigure(quantity.value, quantity.qualifier, unit, quantity.statedAs);
   return { ...base, value: formatted.quantified ? quantity.value : null, qualifier: quantity.qualifier, text: formatted.text, long: formatted.long, when };
@@ -133,18 +130,25 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
-    groups.set(k, [...(groups.get(k) ?? []), row]);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
   }
   return groups;
 }
 
-/**
- * Every indicator with at least one figure for a district of the region, population
- * first. Programme figures are grouped by programme and measure (or funding category,
- * or schools status); each group also gets a per-resident rate.
- */
+/** Every indicator with at least one figure for a district of the region (see indicatorsFor). */
 export function regionIndicators(data: RowsByDataset, regionCode: string): Indicator[] {
-  const districts = regionDistricts(data, regionCode);
+  return indicatorsFor(data, districtsOf(data, regionCode));
+}
+
+/**
+ * Every indicator with at least one figure for one of the areas, population first, each
+ * with one figure per area in the order given. Programme figures are grouped by programme
+ * and measure (or funding category, or schools status); each group also gets a
+ * per-resident rate.
+ */
+export function indicatorsFor(data: RowsByDataset, districts: readonly Area[]): Indicator[] {
   if (districts.length === 0) return [];
   const codes = new Set(districts.map((d) => d.area_code));
   const programmeName = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
@@ -158,7 +162,7 @@ export function regionIndicators(data: RowsByDataset, regionCode: string): Indic
       unit: 'count',
       figures: districts.map((d) => ({
         code: d.area_code,
-        name: d.short_name,
+        name: displayName(d),
         value: d.population,
         qualifier: 'exact',
         text: formatCount(d.population),
@@ -210,11 +214,12 @@ export interface Rank {
 /** Ranks by value, highest first (standard competition ranking: 1, 2, 2, 4). Missing values are not ranked. */
 export function rankFigures(figures: readonly DistrictFigure[]): Map<string, Rank> {
   const ranked = figures.filter((f): f is DistrictFigure & { value: number } => f.value !== null);
-  const ranks = new Map<string, Rank>();
-  for (const figure of ranked) {
-    ranks.set(figure.code, { rank: 1 + ranked.filter((other) => other.value > figure.value).length, of: ranked.length });
-  }
-  return ranks;
+  // d3's rank gives tied values the rank of the first of them: standard competition ranking, zero-based.
+  const positions = rank(
+    ranked.map((f) => f.value),
+    descending,
+  );
+  return new Map(ranked.map((figure, i) => [figure.code, { rank: (positions[i] ?? 0) + 1, of: ranked.length }]));
 }
 
 /** "1 of 6" for the table's Rank column. */
@@ -242,9 +247,7 @@ export function summarise(indicator: Indicator, regionName: string): string {
   const missing = indicator.figures.length - withValue.length;
   const missingText = missing > 0 ? ` ${formatCount(missing)} of the ${formatCount(indicator.figures.length)} districts have no figure.` : '';
   if (withValue.length === 0) return `No district of ${regionName} has a published figure for “${indicator.label}”.`;
-  const values = withValue.map((f) => f.value);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
+  const [min = NaN, max = NaN] = extent(withValue, (f) => f.value);
   const highest = withValue.filter((f) => f.value === max);
   const lowest = withValue.filter((f) => f.value === min);
   if (max === min) {
