@@ -4,7 +4,7 @@
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
-import type { FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
+import { rowFigure, type FigureDataset, type FundingLine, type Programme, type ProgrammeItem, type Qualifier, type RowOf, type Source } from './schema.ts';
 import type { RowsByDataset } from './validate.ts';
 import { combinedAuthorities } from './areas.ts';
 
@@ -75,17 +75,23 @@ export function sourceLookup(data: RowsByDataset): (id: string) => SourceRef | n
   return (id) => byId.get(id) ?? null;
 }
 
+/** A row's figure formatted with its qualifier, from the column and unit its dataset's spec names. */
+function formatRowFigure<N extends FigureDataset>(name: N, row: RowOf<N>): FormattedFigure {
+  const { value, qualifier, unit, statedAs } = rowFigure(name, row);
+  return formatFigure(value, qualifier, unit, statedAs);
+}
+
 function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {
   const tags: string[] = [];
   if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
   const whole = line.part_of ? all.find((l) => l.id === line.part_of) : undefined;
-  if (whole) tags.push(`Part of: ${whole.component} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
+  if (whole) tags.push(`Part of: ${whole.component} (${formatRowFigure('funding', whole).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
   if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
   return {
     id: line.id,
     dataset: 'funding',
-    value: formatFigure(line.amount_gbp, line.qualifier, 'gbp', line.stated_as),
+    value: formatRowFigure('funding', line),
     label: line.component,
     when: `announced ${formatPartialDate(line.announced)}`,
     tags,
@@ -119,7 +125,7 @@ function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programm
       .map((c): HeadlineFigure => ({
         id: c.id,
         dataset: 'completions',
-        value: formatFigure(c.value, c.qualifier, 'count', c.stated_as),
+        value: formatRowFigure('completions', c),
         label: MEASURE_LABEL[c.measure],
         when: `${MEASURE_IS_EXPECTATION[c.measure] || c.measure === 'completed' ? 'by' : 'as of'} ${formatPartialDate(c.as_of)}`,
         tags: MEASURE_IS_EXPECTATION[c.measure] ? ['Expected, not yet achieved'] : [],
@@ -132,7 +138,7 @@ function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programm
       .map((s): HeadlineFigure => ({
         id: s.id,
         dataset: 'schools_reached',
-        value: formatFigure(s.schools_and_colleges, s.qualifier, 'count', s.stated_as),
+        value: formatRowFigure('schools_reached', s),
         label: SCHOOLS_STATUS_LABEL[s.status],
         when: `${s.status === 'planned' ? 'announced' : 'as of'} ${formatPartialDate(s.as_of)}`,
         tags: s.status === 'planned' ? ['Planned'] : [],

@@ -6,7 +6,7 @@ import type { ColumnSpec } from './columns.ts';
 import type { DataIssue } from './issues.ts';
 import type { ParsedCsv, RawTable } from './parse.ts';
 import { parseCsv } from './parse.ts';
-import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
+import { SCHEMA, datasetForFile, figureSpec, type DatasetName, type RowOf } from './schema.ts';
 
 export interface Validated<N extends DatasetName> {
   rows: RowOf<N>[];
@@ -15,13 +15,6 @@ export interface Validated<N extends DatasetName> {
 }
 
 type AnyRow = Record<string, unknown> & { _line: number };
-
-/** The column holding each dataset's figure, checked against its qualifier. */
-const QUANTITY_COLUMN: Partial<Record<DatasetName, string>> = {
-  funding: 'amount_gbp',
-  completions: 'value',
-  schools_reached: 'schools_and_colleges',
-};
 
 function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
   const { file, columns } = SCHEMA[name];
@@ -55,7 +48,8 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
 
 function checkQualifier(name: DatasetName, row: AnyRow, cells: string[], index: Map<string, number>): DataIssue[] {
   const cellText = (column: string) => cells[index.get(column) ?? -1] ?? '';
-  const quantity = QUANTITY_COLUMN[name];
+  // The column holding the dataset's figure, checked against its qualifier.
+  const quantity = figureSpec(name)?.column;
   if (!quantity) return [];
   const { file } = SCHEMA[name];
   const value = row[quantity];

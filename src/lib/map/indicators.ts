@@ -9,7 +9,7 @@ import { displayName, districtsOf } from '../data/areas.ts';
 import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, qualifyNumber } from '../data/format.ts';
 import { sumQualified } from '../data/derive.ts';
 import { CATEGORY_LABEL, MEASURE_LABEL, SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import type { Area, Completion, FundingLine, Qualifier, SchoolsReached } from '../data/schema.ts';
+import { rowFigure, SCHEMA, type Area, type FigureUnit, type Completion, type FundingLine, type Qualifier, type SchoolsReached } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 
 export type IndicatorUnit = 'count' | 'gbp' | 'gbp_per_resident' | 'count_per_100k';
@@ -91,9 +91,12 @@ function latest<T extends { as_of: string }>(rows: T[]): T | undefined {
   return [...rows].sort((a, b) => (a.as_of < b.as_of ? 1 : a.as_of > b.as_of ? -1 : 0))[0];
 }
 
-function figureFrom(district: Area, quantity: Quantity | null, unit: 'gbp' | 'count', when: string | null, sourceIds: string[]): DistrictFigure {
+function noFigure(district: Area): DistrictFigure {
+  return { code: district.area_code, name: displayName(district), value: null, qualifier: 'unquantified', ...NO_FIGURE, when: null, sourceIds: [] };
+}
+
+function figureFrom(district: Area, quantity: Quantity, unit: FigureUnit, when: string | null, sourceIds: string[]): DistrictFigure {
   const base = { code: district.area_code, name: displayName(district), sourceIds };
-  if (!quantity) return { ...base, value: null, qualifier: 'unquantified', ...NO_FIGURE, when: null, sourceIds: [] };
   const formatted = formatFigure(quantity.value, quantity.qualifier, unit, quantity.statedAs);
   return { ...base, value: formatted.quantified ? quantity.value : null, qualifier: quantity.qualifier, text: formatted.text, long: formatted.long, when };
 }
@@ -109,21 +112,22 @@ function fundingFor(lines: FundingLine[], district: Area): DistrictFigure {
   const ids = new Set(own.map((l) => l.id));
   // A line carved from another of the district's lines is already inside that total.
   const roots = own.filter((l) => !l.part_of || !ids.has(l.part_of));
-  if (roots.length === 0) return figureFrom(district, null, 'gbp', null, []);
-  const total = addQuantities(roots.map((l) => ({ value: l.amount_gbp, qualifier: l.qualifier, statedAs: l.stated_as })));
+  if (roots.length === 0) return noFigure(district);
+  const total = addQuantities(roots.map((l) => rowFigure('funding', l)));
   const dates = roots.map((l) => l.announced).sort();
   const when = `announced ${formatPartialDate(dates[dates.length - 1] ?? '')}`;
-  const figure = figureFrom(district, total, 'gbp', when, [...new Set(roots.map((l) => l.source_id))]);
+  const figure = figureFrom(district, total, SCHEMA.funding.figure.unit, when, [...new Set(roots.map((l) => l.source_id))]);
   if (total.value === null && roots.length > 1) {
     return { ...figure, text: 'Cannot be added up', long: 'the published lines cannot be added up (mixed or missing amounts)' };
   }
   return figure;
 }
 
-function latestFigure<T extends Completion | SchoolsReached>(rows: T[], district: Area, quantity: (row: T) => Quantity): DistrictFigure {
+function latestFigure<T extends Completion | SchoolsReached>(rows: T[], district: Area, quantity: (row: T) => Quantity & { unit: FigureUnit }): DistrictFigure {
   const row = latest(rows.filter((r) => r.area_code === district.area_code));
-  if (!row) return figureFrom(district, null, 'count', null, []);
-  return figureFrom(district, quantity(row), 'count', `as of ${formatPartialDate(row.as_of)}`, [row.source_id]);
+  if (!row) return noFigure(district);
+  const figure = quantity(row);
+  return figureFrom(district, figure, figure.unit, `as of ${formatPartialDate(row.as_of)}`, [row.source_id]);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -179,7 +183,7 @@ export function indicatorsFor(data: RowsByDataset, districts: readonly Area[]): 
     if (!first) continue;
     const label = `${nameOf(first.programme_id)}: ${CATEGORY_LABEL[first.category].toLowerCase()}`;
     const figures = districts.map((d) => fundingFor(lines, d));
-    indicators.push({ id: `funding:${key}`, label, unit: 'gbp', figures });
+    indicators.push({ id: `funding:${key}`, label, unit: SCHEMA.funding.figure.unit, figures });
     indicators.push({ id: `funding-per-resident:${key}`, label: `${label}, per resident`, unit: 'gbp_per_resident', figures: figures.map((f, i) => rateFrom(f, districts[i] as Area, 'gbp_per_resident')) });
   }
 
@@ -188,8 +192,8 @@ export function indicatorsFor(data: RowsByDataset, districts: readonly Area[]): 
     const [first] = rows;
     if (!first) continue;
     const label = `${nameOf(first.programme_id)}: ${MEASURE_LABEL[first.measure]}`;
-    const figures = districts.map((d) => latestFigure(rows, d, (r) => ({ value: r.value, qualifier: r.qualifier, statedAs: r.stated_as })));
-    indicators.push({ id: `completions:${key}`, label, unit: 'count', figures });
+    const figures = districts.map((d) => latestFigure(rows, d, (r) => rowFigure('completions', r)));
+    indicators.push({ id: `completions:${key}`, label, unit: SCHEMA.completions.figure.unit, figures });
     indicators.push({ id: `completions-per-100k:${key}`, label: `${label}, ${perResidentLabel}`, unit: 'count_per_100k', figures: figures.map((f, i) => rateFrom(f, districts[i] as Area, 'count_per_100k')) });
   }
 
@@ -198,8 +202,8 @@ export function indicatorsFor(data: RowsByDataset, districts: readonly Area[]): 
     const [first] = rows;
     if (!first) continue;
     // No per-resident rate: schools serve pupils, not residents, so a rate would mislead.
-    const figures = districts.map((d) => latestFigure(rows, d, (r) => ({ value: r.schools_and_colleges, qualifier: r.qualifier, statedAs: r.stated_as })));
-    indicators.push({ id: `schools:${key}`, label: `${nameOf(first.programme_id)}: ${SCHOOLS_STATUS_LABEL[first.status]}`, unit: 'count', figures });
+    const figures = districts.map((d) => latestFigure(rows, d, (r) => rowFigure('schools_reached', r)));
+    indicators.push({ id: `schools:${key}`, label: `${nameOf(first.programme_id)}: ${SCHOOLS_STATUS_LABEL[first.status]}`, unit: SCHEMA.schools_reached.figure.unit, figures });
   }
   return indicators;
 }
