@@ -4,8 +4,7 @@
  * Holds reactive state for the view; owns the worker and terminates it in destroy().
  */
 import { SvelteMap } from 'svelte/reactivity';
-import type { DatasetName } from '../../lib/data/schema.ts';
-import type { RowsByDataset } from '../../lib/data/validate.ts';
+import type { DatasetName, RowsByDataset } from '../../lib/data/schema.ts';
 import type { CheckReport, CrossCheckReport, FromWorker, IssueList, ToWorker } from '../../lib/workers/protocol.ts';
 import type { Upload } from './uploads.svelte.ts';
 

@@ -8,8 +8,7 @@
 import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { sourceLookup } from '../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../data/labels.ts';
-import type { FundingLine } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { FundingLine, RowsByDataset } from '../data/schema.ts';
 import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { partialDateYear } from './dates.ts';
 import { defineChart } from './define.ts';

@@ -3,9 +3,8 @@
  * (required datasets present, URL options valid) live here once.
  */
 import { sourceLookup } from '../data/derive.ts';
-import { SCHEMA } from '../data/schema.ts';
+import { SCHEMA, type RowsByDataset } from '../data/schema.ts';
 import type { DatasetName } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
 import type { ChartControl, ChartDefinition, ChartParams, RegisteredChart, RenderedChart, Unavailable } from './types.ts';
 
 /** Checked options: each control's value from the URL if it is one of its choices, else its default. */

@@ -5,8 +5,7 @@
  */
 import type { PlotOptions } from '@observablehq/plot';
 import type { SourceRef } from '../data/derive.ts';
-import type { DatasetName, Qualifier } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { DatasetName, Qualifier, RowsByDataset } from '../data/schema.ts';
 
 /** Chart switches as they arrive from the URL: untrusted text, checked against each control. */
 export type ChartParams = Readonly<Record<string, string | undefined>>;

@@ -3,8 +3,7 @@
  * names for headings and labels (short_name), and populations. Pure. When areas.csv is
  * unavailable, codes stand in for names and populations are unknown.
  */
-import type { Area } from './schema.ts';
-import type { RowsByDataset } from './validate.ts';
+import type { Area, RowsByDataset } from './schema.ts';
 
 export interface AreaInfo {
   code: string;

@@ -4,8 +4,7 @@
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
-import { rowFigure, type FigureDataset, type FundingLine, type Programme, type ProgrammeItem, type Qualifier, type RowOf, type Source } from './schema.ts';
-import type { RowsByDataset } from './validate.ts';
+import { rowFigure, type FigureDataset, type FundingLine, type Programme, type ProgrammeItem, type Qualifier, type RowOf, type Source, type RowsByDataset } from './schema.ts';
 import { combinedAuthorities } from './areas.ts';
 
 export interface SourceRef {

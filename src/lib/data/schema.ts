@@ -226,6 +226,9 @@ export type Sector = RowOf<'sectors'>;
 export type SectorShortage = RowOf<'sector_shortages'>;
 export type ProgrammeItem = RowOf<'programme_items'>;
 
+/** Validated rows of each dataset; a dataset is absent when its file was not loaded or was broken. */
+export type RowsByDataset = { [N in DatasetName]?: RowOf<N>[] };
+
 /** The datasets that hold a qualified figure. */
 export type FigureDataset = { [N in DatasetName]: Schema[N]['figure'] extends FigureSpec ? N : never }[DatasetName];
 

@@ -6,7 +6,7 @@ import type { ColumnSpec } from './columns.ts';
 import type { DataIssue } from './issues.ts';
 import type { ParsedCsv, RawTable } from './parse.ts';
 import { parseCsv } from './parse.ts';
-import { SCHEMA, datasetForFile, figureSpec, type DatasetName, type RowOf } from './schema.ts';
+import { SCHEMA, datasetForFile, figureSpec, type DatasetName, type RowOf, type RowsByDataset } from './schema.ts';
 
 export interface Validated<N extends DatasetName> {
   rows: RowOf<N>[];
@@ -127,8 +127,6 @@ export function validateParsed<N extends DatasetName>(name: N, { table, errors }
   const result = validateTable(name, table);
   return { rows: result.rows, errors: [...errors, ...result.errors], warnings: result.warnings };
 }
-
-export type RowsByDataset = { [N in DatasetName]?: RowOf<N>[] };
 
 /**
  * Cross-file checks: every reference names a row that exists, parts are not larger than

@@ -9,8 +9,7 @@ import { displayName, districtsOf } from '../data/areas.ts';
 import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, qualifyNumber } from '../data/format.ts';
 import { sumQualified } from '../data/derive.ts';
 import { CATEGORY_LABEL, MEASURE_LABEL, SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import { rowFigure, SCHEMA, type Area, type FigureUnit, type Completion, type FundingLine, type Qualifier, type SchoolsReached } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import { rowFigure, SCHEMA, type Area, type FigureUnit, type Completion, type FundingLine, type Qualifier, type SchoolsReached, type RowsByDataset } from '../data/schema.ts';
 
 export type IndicatorUnit = 'count' | 'gbp' | 'gbp_per_resident' | 'count_per_100k';
 

@@ -12,8 +12,7 @@
  */
 import { combinedAuthorities, displayName, districtsOf } from '../data/areas.ts';
 import { sourceLookup, type SourceRef } from '../data/derive.ts';
-import type { Area } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { Area, RowsByDataset } from '../data/schema.ts';
 import { attributionText, regionGeography, type BoundariesResult } from './boundaries.ts';
 import { buildColourScale, type ColourClass, type ColourScale } from './classes.ts';
 import { boundsOf, drawnAspectRatio, labelPoint } from './geometry.ts';

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveOptions } from '../../../src/lib/charts/define.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
-import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, type RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, without } from './fixtures.ts';
 
 

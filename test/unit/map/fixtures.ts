@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import { expect } from 'vitest';
-import { DATASET_NAMES, SCHEMA, type DatasetName } from '../../../src/lib/data/schema.ts';
-import { assembleDatasets, type RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, SCHEMA, type DatasetName, type RowsByDataset } from '../../../src/lib/data/schema.ts';
+import { assembleDatasets } from '../../../src/lib/data/validate.ts';
 import { parseBoundaries, type Boundaries } from '../../../src/lib/map/boundaries.ts';
 
 const fixtureText = (name: DatasetName) => readFileSync(new URL(`../../fixtures/dashboard/${SCHEMA[name].file}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, SCHEMA, type DatasetName } from '../../../src/lib/data/schema.ts';
-import { assembleDatasets, type RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, SCHEMA, type DatasetName, type RowsByDataset } from '../../../src/lib/data/schema.ts';
+import { assembleDatasets } from '../../../src/lib/data/validate.ts';
 import { districtsOf } from '../../../src/lib/data/areas.ts';
 import {
   addQuantities,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import type { BoundariesResult } from '../../../src/lib/map/boundaries.ts';
 import { mapParamsQuery, mapViewModel, readMapParams, type MapParams, type MapViewModel } from '../../../src/lib/map/view-model.ts';
 import { fixtureData, NEIGHBOUR_CODE, syntheticBoundaries } from './fixtures.ts';
