@@ -61,9 +61,9 @@ function expectNothingUploaded(requests: Request[]): void {
 }
 
 const BROKEN_FUNDING = [
-  'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,note',
-  `wm-deal-total,E47000007,wm-skills-deal,${MARKER},DfE,government,skills,69000000,up_to,,,,2018-07-18,mitm-2018-wm-skills-deal,`,
-  'lcr-bootcamps-2024,E47000004,lcr-skills-bootcamps,Bootcamps,LCRCA,combined_authority,skills,£11.2m,exact,,,,2024-04,pse-2024-lcr-bootcamps,',
+  'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,new_money,note',
+  `wm-deal-total,E47000007,wm-skills-deal,${MARKER},DfE,government,skills,69000000,up_to,,,,2018-07-18,mitm-2018-wm-skills-deal,not_stated,`,
+  'lcr-bootcamps-2024,E47000004,lcr-skills-bootcamps,Bootcamps,LCRCA,combined_authority,skills,£11.2m,exact,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
   'ragged-row,E47000004,lcr-skills-bootcamps,Too few cells',
 ].join('\n');
 
@@ -136,7 +136,7 @@ describe('data view', () => {
 
   it('checks references across uploaded files, and against the published data otherwise', async () => {
     const { page, requests, problems } = await openDataView();
-    const withNewProgramme = PUBLISHED_FUNDING.trimEnd() + `\nnew-line,E47000007,new-programme,${MARKER},DfE,government,skills,1000,exact,,,,2024,mitm-2018-wm-skills-deal,\n`;
+    const withNewProgramme = PUBLISHED_FUNDING.trimEnd() + `\nnew-line,E47000007,new-programme,${MARKER},DfE,government,skills,1000,exact,,,,2024,mitm-2018-wm-skills-deal,not_stated,\n`;
     await choose(page, csvFile('funding.csv', withNewProgramme));
     await waitChecked(page, 'funding.csv');
     const references = page.locator('[data-file="funding.csv"]').getByRole('table', { name: /References in funding\.csv that match no row/ });
@@ -173,7 +173,7 @@ describe('data view', () => {
     expect(download.suggestedFilename()).toBe('funding.csv');
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.replace(/^\uFEFF/, '')).toBe(`${PUBLISHED_FUNDING.split('\n')[0]}\n`);
-    await expect(section.getByRole('table', { name: /Columns of funding\.csv/ }).locator('tbody tr').count()).resolves.toBe(15);
+    await expect(section.getByRole('table', { name: /Columns of funding\.csv/ }).locator('tbody tr').count()).resolves.toBe(16);
     expect(problems.all()).toEqual([]);
     await page.context().close();
   });

@@ -3,7 +3,7 @@
  * per-resident rates. Pure; every string a view shows comes formatted from here.
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
-import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
+import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, NEW_MONEY_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
 import { rowFigure, type FigureDataset, type FundingLine, type Programme, type ProgrammeItem, type Qualifier, type RowOf, type Source, type RowsByDataset } from './schema.ts';
 import { combinedAuthorities } from './areas.ts';
 
@@ -87,6 +87,8 @@ function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: strin
   if (whole) tags.push(`Part of: ${whole.component} (${formatRowFigure('funding', whole).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
   if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
+  // "Not stated" matters only where there is an amount to be new or not.
+  if (line.new_money !== 'not_stated' || line.amount_gbp !== null) tags.push(NEW_MONEY_LABEL[line.new_money]);
   return {
     id: line.id,
     dataset: 'funding',
@@ -126,7 +128,11 @@ function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programm
         dataset: 'completions',
         value: formatRowFigure('completions', c),
         label: MEASURE_LABEL[c.measure],
-        when: `${MEASURE_IS_EXPECTATION[c.measure] || c.measure === 'completed' ? 'by' : 'as of'} ${formatPartialDate(c.as_of)}`,
+        // An expectation over a period ("over the next ten years") has no deadline to show.
+        when:
+          c.period_years !== null
+            ? `over ${formatCount(c.period_years)} years from ${formatPartialDate(c.as_of)}`
+            : `${MEASURE_IS_EXPECTATION[c.measure] || c.measure === 'completed' ? 'by' : 'as of'} ${formatPartialDate(c.as_of)}`,
         tags: MEASURE_IS_EXPECTATION[c.measure] ? ['Expected, not yet achieved'] : [],
         note: c.note,
         sourceId: c.source_id,

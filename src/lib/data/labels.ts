@@ -33,6 +33,13 @@ export const FUNDER_TYPE_LABEL: Record<FundingLine['funder_type'], string> = {
   not_stated: 'Funder not stated',
 };
 
+/** The headline card's tag for whether a funding line is new money. */
+export const NEW_MONEY_LABEL: Record<FundingLine['new_money'], string> = {
+  yes: 'New money',
+  partly: 'Partly new money',
+  not_stated: 'Whether it is new money is not stated',
+};
+
 export const CATEGORY_LABEL: Record<FundingLine['category'], string> = {
   skills: 'Skills funding',
   wider_investment: 'Wider investment (not skills funding)',

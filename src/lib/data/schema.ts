@@ -11,6 +11,12 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 const MAX_GBP = 100_000_000_000;
 const MAX_COUNT = 100_000_000;
 
+const FUNDER_TYPES = ['government', 'combined_authority', 'mixed', 'other', 'not_stated'] as const;
+const MEASURES = ['completed', 'expected_completed', 'places_funded', 'businesses_consulted', 'jobs_expected', 'projects'] as const;
+export const NEW_MONEY = ['yes', 'partly', 'not_stated'] as const;
+/** Datasets whose rows stated_in.csv records sources for. */
+export const STATED_DATASETS = ['funding', 'completions', 'schools_reached', 'programmes'] as const;
+
 const qualifier = col.enumOf(QUALIFIERS, {
   description: 'How the source states the figure: exact, about, up_to (a ceiling), more_than (a floor) or unquantified (no number published).',
   example: 'up_to',
@@ -106,7 +112,7 @@ export const SCHEMA = {
       programme_id: programmeId,
       component: col.text({ description: 'What this line pays for.', example: 'National Retraining Scheme pilot' }),
       funder: col.text({ description: 'Who pays, as the source names them, or "Not stated".', example: 'Department for Education' }),
-      funder_type: col.enumOf(['government', 'combined_authority', 'mixed', 'other', 'not_stated'] as const, {
+      funder_type: col.enumOf(FUNDER_TYPES, {
         description: 'Kind of funder, for the split by funder.',
         example: 'government',
       }),
@@ -119,8 +125,12 @@ export const SCHEMA = {
       stated_as: statedAs,
       part_of: opt(col.ref('funding', { description: 'The id of the larger line this one is carved from, so totals never double count.', example: 'wm-deal-total' })),
       period_years: opt(col.integer({ max: 50, description: 'Years the money is spread over, blank if not published.', example: '5' })),
-      announced: col.date({ description: 'When it was announced.', example: '2018-07-18' }),
+      announced: col.date({ description: 'When it was announced; where the source gives no announcement date, the date of the source that reports it.', example: '2018-07-18' }),
       source_id: sourceId,
+      new_money: col.enumOf(NEW_MONEY, {
+        description: 'Whether a source says the money is new: yes, partly (some of it was announced or budgeted before) or not_stated. Give the reason, and which source says so, in note.',
+        example: 'partly',
+      }),
       note,
     },
   }),
@@ -133,14 +143,15 @@ export const SCHEMA = {
       id: col.id({ description: 'A short, stable id.', example: 'lcr-bootcamps-completed-2024' }),
       area_code: areaCode,
       programme_id: programmeId,
-      measure: col.enumOf(['completed', 'expected_completed', 'places_funded', 'businesses_consulted', 'jobs_expected', 'projects'] as const, {
+      measure: col.enumOf(MEASURES, {
         description: 'What is counted.',
         example: 'completed',
       }),
       value: opt(col.integer({ max: MAX_COUNT, description: 'The count; blank when unquantified.', example: '4000' })),
       qualifier,
       stated_as: statedAs,
-      as_of: col.date({ description: 'The date the count refers to (for targets, the target date).', example: '2024-03' }),
+      as_of: col.date({ description: 'The date the count refers to (for targets, the target date; with period_years, the date the period counts from).', example: '2024-03' }),
+      period_years: opt(col.integer({ max: 50, description: 'For an expectation over a period ("over the next ten years"), its length in years; blank otherwise.', example: '10' })),
       source_id: sourceId,
       note,
     },
@@ -204,6 +215,27 @@ export const SCHEMA = {
       source_id: sourceId,
     },
   }),
+  stated_in: dataset({
+    file: 'stated_in.csv',
+    key: 'id',
+    description:
+      "What each source states about each figure row, one line per source and row. A figure row's own source_id names the one source shown with it on screen: the report whose number and qualifier it follows. Every other report that states the same figure, or gives its date, funder, period or whether it is new money, is recorded here too, so a figure drawn from two reports names both. The data-contract tests check each row against these lines: its number and qualifier match its own source's line, and its date, period, funder type, measure and new-money flag are each given by one of its lines (a part of a deal may take the date given for the whole).",
+    columns: {
+      id: col.id({ description: 'A short, stable id.', example: 'wm-deal-total.bham-post' }),
+      dataset: col.enumOf(STATED_DATASETS, { description: 'The file the figure row is in (without .csv).', example: 'funding' }),
+      row_id: col.id({ description: 'The id (programme_id for programmes) of the figure row.', example: 'wm-deal-total' }),
+      source_id: col.ref('sources', { description: 'The source_id of a source that states the figure.', example: 'bham-post-2018-wm-deal' }),
+      value: opt(col.integer({ max: MAX_GBP, description: 'The number as this source gives it; blank if it gives none.', example: '69000000' })),
+      qualifier: opt(col.enumOf(QUALIFIERS, { description: 'How this source words the number (exact, about, up_to, more_than, unquantified); blank if it does not give the figure.', example: 'up_to' })),
+      date: opt(col.date({ description: 'The date this source gives for the figure (announced, as of, target or start); blank if none.', example: '2018-07-18' })),
+      date_from: opt(col.enumOf(['text', 'published'] as const, { description: 'Where the date comes from: text (the source says it) or published (the source reports the figure as current, so its own publication date).', example: 'text' })),
+      period_years: opt(col.integer({ max: 50, description: 'A period in years the source gives for the figure ("over five years").', example: '5' })),
+      funder_type: opt(col.enumOf(FUNDER_TYPES, { description: 'For funding, the kind of funder this source names.', example: 'mixed' })),
+      measure: opt(col.enumOf(MEASURES, { description: 'For completions, what this source says is counted.', example: 'expected_completed' })),
+      new_money: opt(col.enumOf(NEW_MONEY, { description: 'For funding, what this source says about whether the money is new.', example: 'partly' })),
+      note: opt(col.text({ description: 'What the source says, in your own words.', example: 'Gives the total as up to £69m.' })),
+    },
+  }),
 } satisfies Record<string, DatasetSpec>;
 
 export type Schema = typeof SCHEMA;
@@ -225,6 +257,7 @@ export type SchoolsReached = RowOf<'schools_reached'>;
 export type Sector = RowOf<'sectors'>;
 export type SectorShortage = RowOf<'sector_shortages'>;
 export type ProgrammeItem = RowOf<'programme_items'>;
+export type StatedIn = RowOf<'stated_in'>;
 
 /** Validated rows of each dataset; a dataset is absent when its file was not loaded or was broken. */
 export type RowsByDataset = { [N in DatasetName]?: RowOf<N>[] };

@@ -64,7 +64,7 @@ This README is generated from the schema in \`src/lib/data/schema.ts\` by \`scri
 ${QUALIFIERS.map((q) => `  - \`${q}\`: ${QUALIFIER_MEANING[q]}`).join('\n')}
 - **Unquantified means a blank number.** When the qualifier is \`unquantified\` the number cell must be blank, and every other qualifier needs a number. Never write 0 for "not published".
 - **\`part_of\` avoids double counting.** A funding line carved out of a larger one names the larger line's \`id\` in \`part_of\` (for example, a pilot paid for out of a larger deal). Totals add up only lines that are not part of another, so a whole and its parts are never counted twice. A part may not be larger than its whole, and \`part_of\` links may not loop.
-- **Every figure has a source.** Each row of a figure file has a \`source_id\` (in \`areas.csv\`, \`population_source_id\`) naming a row of \`sources.csv\`, which gives the title, publisher, date and web address, so every figure links to where it comes from.
+- **Every figure has a source.** Each row of a figure file has a \`source_id\` (in \`areas.csv\`, \`population_source_id\`) naming a row of \`sources.csv\`, which gives the title, publisher, date and web address, so every figure links to where it comes from. \`stated_in.csv\` then records what each source says about each figure row (its number, qualifier and date), including any other report that states the same figure.
 
 ## Adding a new combined authority
 
@@ -73,7 +73,7 @@ No code changes are needed; the dashboard takes its regions, districts and progr
 1. In \`areas.csv\`, add a row for the combined authority (\`area_type\` \`combined_authority\`, its GSS code) and one row per district (\`area_type\` \`local_authority\`, \`parent_code\` set to the combined authority's code), each with its population and the \`source_id\` of the population figure.
 2. Add each publication you take figures from to \`sources.csv\`.
 3. Add its programmes to \`programmes.csv\`, with the combined authority's \`area_code\`.
-4. Add its figures to \`funding.csv\`, \`completions.csv\`, \`schools_reached.csv\`, \`sector_shortages.csv\` and \`programme_items.csv\`. Use the sector ids in \`sectors.csv\`, adding a sector there if none fits.
+4. Add its figures to \`funding.csv\`, \`completions.csv\`, \`schools_reached.csv\`, \`sector_shortages.csv\` and \`programme_items.csv\`. Use the sector ids in \`sectors.csv\`, adding a sector there if none fits. For each figure row of \`funding.csv\`, \`completions.csv\`, \`schools_reached.csv\` and \`programmes.csv\`, add a line to \`stated_in.csv\` for every source that states it.
 5. Rebuild the map's district boundaries with \`npm run data:boundaries\`, which reads the districts from \`areas.csv\`.
 6. Check the files (below) before publishing.
 

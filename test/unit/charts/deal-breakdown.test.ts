@@ -169,8 +169,8 @@ describe('dealBreakdownViewModel with changed data', () => {
   it('gives no total, rather than a wrong one, when ceilings and floors are mixed', async () => {
     const extended = await fixtureData({
       'funding.csv': [
-        'lcr-floor,E47000004,lcr-skills-bootcamps,Floor line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,more_than,,,,2024-04,pse-2024-lcr-bootcamps,',
-        'lcr-ceiling,E47000004,lcr-skills-bootcamps,Ceiling line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,up_to,,,,2024-04,pse-2024-lcr-bootcamps,',
+        'lcr-floor,E47000004,lcr-skills-bootcamps,Floor line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,more_than,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
+        'lcr-ceiling,E47000004,lcr-skills-bootcamps,Ceiling line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,up_to,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
       ],
     });
     const lcr = dealBreakdownViewModel(extended, {}).areas.find((a) => a.info.code === 'E47000004');

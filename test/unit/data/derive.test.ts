@@ -42,6 +42,27 @@ describe('buildHeadlines', () => {
     expect(deal?.figures.find((f) => f.id === 'wm-deal-edtech')?.tags).toContain('Part of: Whole deal (up to £69m)');
   });
 
+  it.each([
+    // [line, new_money, tag expected on the card or null for none]
+    ['wm-deal-government', 'partly', 'Partly new money'],
+    ['wm-deal-government', 'yes', 'New money'],
+    ['wm-deal-government', 'not_stated', 'Whether it is new money is not stated'],
+    // An unquantified line has no amount to be new or not: no tag unless a source says.
+    ['wm-deal-colleges', 'not_stated', null],
+    ['wm-deal-colleges', 'partly', 'Partly new money'],
+  ] as const)('tags %s with new_money %s', (id, newMoney, tag) => {
+    const funding = (loaded.data.funding ?? []).map((line) => (line.id === id ? { ...line, new_money: newMoney } : line));
+    const tags = buildHeadlines({ ...loaded.data, funding }).flatMap(figuresOf).find((f) => f.id === id)?.tags ?? [];
+    const newMoneyTags = tags.filter((t) => /new money/i.test(t));
+    expect(newMoneyTags).toEqual(tag === null ? [] : [tag]);
+  });
+
+  it('words an expectation over a period as a period, not a deadline', () => {
+    const completions = (loaded.data.completions ?? []).map((c) => (c.id === 'lcr-innovation-zone-jobs' ? { ...c, as_of: '2024-12', period_years: 10 } : c));
+    const figure = buildHeadlines({ ...loaded.data, completions }).flatMap(figuresOf).find((f) => f.id === 'lcr-innovation-zone-jobs');
+    expect(figure?.when).toBe('over 10 years from December 2024');
+  });
+
   it('resolves each figure to its source', () => {
     const figure = headlines.flatMap(figuresOf).find((f) => f.id === 'lcr-careers-hub-launch');
     expect(figure?.source).toMatchObject({ publisher: 'Invest Liverpool', publishedText: '30 May 2019' });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../../src/lib/data/issues.ts';
 import { assembleDatasets, validateCsv, validateReferences } from '../../../src/lib/data/validate.ts';
 
-const FUNDING_HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,note';
+const FUNDING_HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,new_money,note';
 const fundingRow = (overrides: Partial<Record<string, string>> = {}) => {
   const row: Record<string, string> = {
     id: 'line-1', area_code: 'E47000007', programme_id: 'deal', component: 'Pilot', funder: 'DfE', funder_type: 'government', category: 'skills',
-    amount_gbp: '5000000', qualifier: 'up_to', stated_as: '', part_of: '', period_years: '', announced: '2018-07-18', source_id: 'src', note: '',
+    amount_gbp: '5000000', qualifier: 'up_to', stated_as: '', part_of: '', period_years: '', announced: '2018-07-18', source_id: 'src', new_money: 'not_stated', note: '',
     ...overrides,
   };
   return FUNDING_HEADER.split(',').map((c) => (row[c]?.includes(',') ? `"${row[c]}"` : row[c])).join(',');
@@ -42,7 +42,7 @@ describe('validateCsv: funding', () => {
 
   it('reports a ragged row', () => {
     const result = validateCsv('funding', funding(fundingRow(), 'a,b,c'));
-    expect(result.errors[0]).toMatchObject({ line: 3, column: null, expected: expect.stringMatching(/15 cells.*found 3/) });
+    expect(result.errors[0]).toMatchObject({ line: 3, column: null, expected: expect.stringMatching(/16 cells.*found 3/) });
   });
 
   it('reports duplicate ids with the first line', () => {

@@ -37,6 +37,7 @@ function fundingRow(overrides: Partial<FundingLine> = {}): FundingLine {
     period_years: null,
     announced: '2018-07-18',
     source_id: 'src-1',
+    new_money: 'not_stated',
     note: null,
     _line: 2,
     ...overrides,
@@ -109,7 +110,7 @@ const CASES: Case[] = [
     errors: [
       { line: 3, column: null, expected: /^well-formed CSV$/, hint: /quote/ },
       { line: 3, column: null, expected: /a closing double quote/ },
-      { line: 3, column: null, expected: /15 cells, as in the header \(found 4\)/ },
+      { line: 3, column: null, expected: /16 cells, as in the header \(found 4\)/ },
     ],
     rows: [fundingRow()],
   },
@@ -144,12 +145,12 @@ const CASES: Case[] = [
     errors: [{ line: 1, column: null, expected: /separated by commas/, hint: /tabs/ }, ...missingColumns()],
     warnings: [{ line: 1, column: FUNDING_COLUMNS.join('\t'), expected: /a known column/ }],
   },
-  { file: 'ragged-too-few.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /15 cells, as in the header \(found 14\)/ }], rows: [fundingRow()] },
-  { file: 'ragged-too-many.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /15 cells, as in the header \(found 16\)/ }], rows: [fundingRow()] },
+  { file: 'ragged-too-few.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /16 cells, as in the header \(found 15\)/ }], rows: [fundingRow()] },
+  { file: 'ragged-too-many.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /16 cells, as in the header \(found 17\)/ }], rows: [fundingRow()] },
 
   // Numbers
   { file: 'thousands-quoted.csv', dataset: 'funding', rows: [fundingRow({ amount_gbp: 1_130_000, qualifier: 'exact' })] },
-  { file: 'thousands-unquoted.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /found 17/, hint: /double quotes/ }], rows: [fundingRow()] },
+  { file: 'thousands-unquoted.csv', dataset: 'funding', errors: [{ line: 3, column: null, expected: /found 18/, hint: /double quotes/ }], rows: [fundingRow()] },
   { file: 'currency-shorthand.csv', dataset: 'funding', errors: [{ line: 2, column: 'amount_gbp', expected: /no currency sign or abbreviation/, hint: /^Write 11200000\.$/ }] },
   { file: 'percentage.csv', dataset: 'funding', errors: [{ line: 2, column: 'amount_gbp', expected: /not a percentage/, hint: /unquantified/ }] },
   { file: 'scientific-notation.csv', dataset: 'funding', errors: [{ line: 2, column: 'amount_gbp', expected: /a whole number such as/, hint: /scientific notation/ }] },
@@ -276,8 +277,8 @@ describe('cells that are very long', () => {
   it('accepts a 5 MB note as text', () => {
     const header = readText('header-only.csv').trim();
     const note = 'Lorem ipsum, "dolor" sit amet.\n'.repeat(170_000);
-    const line = `line-1,E47000007,wm-deal,Pilot,Department for Education,government,skills,5000000,up_to,,,,2018-07-18,src-1,"${note.replaceAll('"', '""')}"`;
-    const result = validateCsv('funding', `${header}\n${line}\nline-2,E47000007,wm-deal,Pilot,DfE,government,skills,1,exact,,,,2018,src-1,\n`);
+    const line = `line-1,E47000007,wm-deal,Pilot,Department for Education,government,skills,5000000,up_to,,,,2018-07-18,src-1,not_stated,"${note.replaceAll('"', '""')}"`;
+    const result = validateCsv('funding', `${header}\n${line}\nline-2,E47000007,wm-deal,Pilot,DfE,government,skills,1,exact,,,,2018,src-1,not_stated,\n`);
     expect(result.errors).toEqual([]);
     expect(result.rows[0]?.note).toBe(note.trim());
     // The next record's line counts every line break inside the long cell.

@@ -15,7 +15,7 @@ const HEADER = Object.keys(SCHEMA.funding.columns).join(',');
 /** One valid row; ids are unique, and every 7th row has a quoted, multi-line note. */
 function row(i: number): string {
   const note = i % 7 === 0 ? `"Paid in stages:\nfirst ""phase"", then the rest, line ${i}"` : `Row ${i} of the generated file`;
-  return `gen-${i},E47000007,wm-deal,Generated component ${i},Department for Education,government,skills,"${(1000 + i).toLocaleString('en-GB')}",exact,,,5,2018-07-18,src-1,${note}`;
+  return `gen-${i},E47000007,wm-deal,Generated component ${i},Department for Education,government,skills,"${(1000 + i).toLocaleString('en-GB')}",exact,,,5,2018-07-18,src-1,not_stated,${note}`;
 }
 
 function generate(): { text: string; rows: number; lines: number } {

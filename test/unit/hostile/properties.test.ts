@@ -154,7 +154,7 @@ describe('text is kept verbatim', () => {
   it('in funding component and note, through CSV quoting', () => {
     fc.assert(
       fc.property(text, text, (component, note) => {
-        const cells = ['line-1', 'E47000007', 'wm-deal', component, 'DfE', 'government', 'skills', '5', 'exact', '', '', '', '2018', 'src-1', note];
+        const cells = ['line-1', 'E47000007', 'wm-deal', component, 'DfE', 'government', 'skills', '5', 'exact', '', '', '', '2018', 'src-1', 'not_stated', note];
         const result = validateCsv('funding', `${FUNDING_COLUMNS.join(',')}\n${cells.map(writeCell).join(',')}\n`);
         // Line breaks inside a cell are normalised to "\n" like the file's own.
         expect(result.errors).toEqual([]);

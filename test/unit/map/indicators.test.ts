@@ -60,14 +60,14 @@ describe('regionIndicators with the published data', () => {
 describe('regionIndicators with district-level programme figures', () => {
   const data = dataWith({
     funding: [
-      'liv-bootcamps-2024,E08000012,lcr-skills-bootcamps,Liverpool share,Liverpool City Region Combined Authority,combined_authority,skills,4861000,exact,,,,2024-04,pse-2024-lcr-bootcamps,',
-      'liv-bootcamps-2024-part,E08000012,lcr-skills-bootcamps,Part of the share,Liverpool City Region Combined Authority,combined_authority,skills,1000000,exact,,liv-bootcamps-2024,,2024-04,pse-2024-lcr-bootcamps,',
-      'wir-bootcamps-2024,E08000015,lcr-skills-bootcamps,Wirral share,Liverpool City Region Combined Authority,combined_authority,skills,3000000,up_to,,,,2024-05,pse-2024-lcr-bootcamps,',
-      'sef-bootcamps-2024,E08000014,lcr-skills-bootcamps,Sefton share,Liverpool City Region Combined Authority,combined_authority,skills,,unquantified,a share,,,2024-05,pse-2024-lcr-bootcamps,',
+      'liv-bootcamps-2024,E08000012,lcr-skills-bootcamps,Liverpool share,Liverpool City Region Combined Authority,combined_authority,skills,4861000,exact,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
+      'liv-bootcamps-2024-part,E08000012,lcr-skills-bootcamps,Part of the share,Liverpool City Region Combined Authority,combined_authority,skills,1000000,exact,,liv-bootcamps-2024,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
+      'wir-bootcamps-2024,E08000015,lcr-skills-bootcamps,Wirral share,Liverpool City Region Combined Authority,combined_authority,skills,3000000,up_to,,,,2024-05,pse-2024-lcr-bootcamps,not_stated,',
+      'sef-bootcamps-2024,E08000014,lcr-skills-bootcamps,Sefton share,Liverpool City Region Combined Authority,combined_authority,skills,,unquantified,a share,,,2024-05,pse-2024-lcr-bootcamps,not_stated,',
     ],
     completions: [
-      'kno-bootcamps-2023,E08000011,lcr-skills-bootcamps,completed,300,exact,,2023-03,pse-2024-lcr-bootcamps,',
-      'kno-bootcamps-2024,E08000011,lcr-skills-bootcamps,completed,500,more_than,,2024-03,pse-2024-lcr-bootcamps,',
+      'kno-bootcamps-2023,E08000011,lcr-skills-bootcamps,completed,300,exact,,2023-03,,pse-2024-lcr-bootcamps,',
+      'kno-bootcamps-2024,E08000011,lcr-skills-bootcamps,completed,500,more_than,,2024-03,,pse-2024-lcr-bootcamps,',
     ],
     schools_reached: ['hal-hub,E06000006,lcr-careers-hub,12,exact,,actual,2019-01,il-2019-lcr-careers-hub,'],
   });

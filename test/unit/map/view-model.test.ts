@@ -147,8 +147,8 @@ describe('mapViewModel: the drawing', () => {
 describe('mapViewModel with district-level programme figures', () => {
   const withFigures = fixtureData({
     funding: [
-      'wir-bootcamps-2024,E08000015,lcr-skills-bootcamps,Wirral share,Liverpool City Region Combined Authority,combined_authority,skills,3000000,up_to,,,,2024-05,pse-2024-lcr-bootcamps,',
-      'sef-bootcamps-2024,E08000014,lcr-skills-bootcamps,Sefton share,Liverpool City Region Combined Authority,combined_authority,skills,,unquantified,a share,,,2024-05,pse-2024-lcr-bootcamps,',
+      'wir-bootcamps-2024,E08000015,lcr-skills-bootcamps,Wirral share,Liverpool City Region Combined Authority,combined_authority,skills,3000000,up_to,,,,2024-05,pse-2024-lcr-bootcamps,not_stated,',
+      'sef-bootcamps-2024,E08000014,lcr-skills-bootcamps,Sefton share,Liverpool City Region Combined Authority,combined_authority,skills,,unquantified,a share,,,2024-05,pse-2024-lcr-bootcamps,not_stated,',
     ],
   });
   const view = ok(mapViewModel(withFigures, params({ region: LCR, indicator: 'funding:lcr-skills-bootcamps:skills' }), ready(syntheticBoundaries(withFigures))));

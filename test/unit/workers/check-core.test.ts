@@ -4,9 +4,9 @@ import { MAX_ISSUES_SENT, SAMPLE_ROWS, type FromWorker, type ToWorker } from '..
 import type { FundingLine, RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { validateCsv } from '../../../src/lib/data/validate.ts';
 
-const FUNDING_HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,note';
+const FUNDING_HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,new_money,note';
 const fundingRow = (id: string, amount = '5000000', extra: { component?: string; programme?: string; partOf?: string } = {}) =>
-  `${id},E47000007,${extra.programme ?? 'deal'},${extra.component ?? 'Pilot'},DfE,government,skills,${amount},exact,,${extra.partOf ?? ''},,2018-07-18,src,`;
+  `${id},E47000007,${extra.programme ?? 'deal'},${extra.component ?? 'Pilot'},DfE,government,skills,${amount},exact,,${extra.partOf ?? ''},,2018-07-18,src,not_stated,`;
 const fundingCsv = (...rows: string[]) => [FUNDING_HEADER, ...rows].join('\n') + '\n';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -58,7 +58,7 @@ describe('FileCheck', () => {
   });
 
   it('turns bytes that are not UTF-8 into an encoding error', () => {
-    const bytes = new Uint8Array([...encode(FUNDING_HEADER + '\n'), ...encode('a,E47000007,deal,Caf'), 0xa3, ...encode(',DfE,government,skills,1000,exact,,,,2018,src,\n')]);
+    const bytes = new Uint8Array([...encode(FUNDING_HEADER + '\n'), ...encode('a,E47000007,deal,Caf'), 0xa3, ...encode(',DfE,government,skills,1000,exact,,,,2018,src,not_stated,\n')]);
     const check = new FileCheck('funding', 'funding.csv', bytes.length);
     check.push(bytes);
     const { report } = check.finish();
@@ -90,7 +90,7 @@ describe('FileCheck', () => {
       [7, 'amount_gbp'],
     ]);
     expect(report.sample).toHaveLength(SAMPLE_ROWS);
-    expect(report.sample[0]).toEqual({ line: 2, cells: report.columns.map((c) => ({ id: 'a', area_code: 'E47000007', programme_id: 'deal', component: 'Pilot', funder: 'DfE', funder_type: 'government', category: 'skills', amount_gbp: '1000000', qualifier: 'exact', announced: '2018-07-18', source_id: 'src' })[c] ?? '') });
+    expect(report.sample[0]).toEqual({ line: 2, cells: report.columns.map((c) => ({ id: 'a', area_code: 'E47000007', programme_id: 'deal', component: 'Pilot', funder: 'DfE', funder_type: 'government', category: 'skills', amount_gbp: '1000000', qualifier: 'exact', announced: '2018-07-18', source_id: 'src', new_money: 'not_stated' })[c] ?? '') });
   });
 
   it('reports an empty file', () => {
