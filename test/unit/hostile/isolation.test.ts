@@ -16,7 +16,7 @@ import { sectorPriorities } from '../../../src/lib/charts/sector-priorities.ts';
 import type { RegisteredChart } from '../../../src/lib/charts/types.ts';
 import { isolate } from '../../../src/lib/data/bidi.ts';
 import { buildHeadlines, populationCredit } from '../../../src/lib/data/derive.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { sourceLines } from '../../../src/lib/export/svg.ts';
 import { describeFigure, rankFigures, regionIndicators, summarise } from '../../../src/lib/map/indicators.ts';
 import { fixtureData } from '../charts/fixtures.ts';
