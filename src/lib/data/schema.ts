@@ -1,6 +1,7 @@
 /**
  * The data contract: every dataset, its file, key, columns and (for figure datasets) the
- * column that holds its figure and its unit. Row types are derived from these specs so the validator, the docs and the TypeScript types cannot drift.
+ * column that holds its figure and its unit. Row types are derived from these specs so
+ * the validator, the docs and the TypeScript types cannot drift.
  */
 import { col, opt, type ColumnSpec } from './columns.ts';
 
