@@ -153,7 +153,8 @@ describe('compare view', () => {
     expect(unquantifiedFunding.length).toBeGreaterThan(0);
     for (const row of unquantifiedFunding) {
       expect(chartText).toContain(row.component);
-      if (row.stated_as) expect(chartText).toContain(`“${row.stated_as}”`);
+      // The source's words are isolated (FSI…PDI) inside the quotation marks.
+      if (row.stated_as) expect(chartText).toContain(`“\u2068${row.stated_as}\u2069”`);
     }
     await expect(deal.getByText('Not quantified', { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await figure(page, 'careers-hub-reach').locator('svg[role="img"]').textContent()).toContain('Not quantified');
