@@ -41,8 +41,10 @@ export interface MapLayer {
   kind: 'announcement' | 'official';
   id: string;
   label: string;
-  /** Values in the layer's unit, for the legend's class labels. */
+  /** Values for the legend's class labels: "1,000", "62.9%" (a unit in words goes in `unitNote` instead). */
   format: (value: number) => string;
+  /** The unit in words for the legend's title ("per 100,000 people"); null when the labels carry it. */
+  unitNote: string | null;
   /** One figure per area, in the order the areas were given. */
   figures: DistrictFigure[];
   ranks: Map<string, LayerRank>;
@@ -68,6 +70,7 @@ export function announcementLayer(indicator: Indicator): MapLayer {
     id: indicator.id,
     label: indicator.label,
     format: (value) => formatValue(indicator.unit, value),
+    unitNote: null,
     figures: indicator.figures,
     ranks: new Map(indicator.figures.map((f) => [f.code, { short: rankShort(ranks.get(f.code)), words: rankText(ranks.get(f.code)) }])),
     details: new Map(),
@@ -122,11 +125,14 @@ export function officialLayer(series: IndicatorSeries, period: Period, areas: re
     ranks.set(area.code, rank ? { short: rank.text, words: rank.text } : { short: 'Not ranked', words: 'not ranked' });
   }
   const england = englandValue(series, period.raw);
+  const wordsUnit = meta.value_suffix !== null && !meta.value_suffix.startsWith('%');
   return {
     kind: 'official',
     id: meta.indicator_id,
     label: meta.name,
-    format: (value) => formatIndicatorValue(meta, value),
+    // "%" stays on each number; a unit in words would repeat on every class, so the title says it once.
+    format: (value) => formatIndicatorValue(wordsUnit ? { ...meta, value_suffix: null } : meta, value),
+    unitNote: wordsUnit ? meta.value_suffix : null,
     figures,
     ranks,
     details,

@@ -15,7 +15,8 @@ import { combinedAuthorities, displayName, districtsOf } from '../data/areas.ts'
 import { sourceLookup, type SourceRef } from '../data/derive.ts';
 import { formatCount } from '../data/format.ts';
 import type { IndicatorStore } from '../data/indicators/derive.ts';
-import { ENGLAND_CODE, type IndicatorMeta } from '../data/indicators/schema.ts';
+import type { IndicatorFileReport, LoadedIndicators } from '../data/indicators/load.ts';
+import { ENGLAND_CODE, METADATA_FILE, type IndicatorMeta } from '../data/indicators/schema.ts';
 import { indicatorSources } from '../data/indicators/sources.ts';
 import type { Area, RowsByDataset } from '../data/schema.ts';
 import { attributionText, nationalGeography, regionGeography, type BoundariesResult, type RegionGeography } from './boundaries.ts';
@@ -232,7 +233,7 @@ function tableRows(layer: MapLayer, source: (id: string) => SourceRef | null): M
       text: figure.text,
       unquantified: figure.value === null,
       when: figure.when,
-      rank: layer.ranks.get(figure.code)?.short ?? 'Not ranked',
+      rank: capitalise(layer.ranks.get(figure.code)?.short ?? 'Not ranked'),
       sources: figure.sourceIds.map((id) => ({ id, source: source(id) })),
       interval: detail?.interval ?? null,
       comparison: detail?.comparison ?? null,
@@ -284,7 +285,8 @@ function mapPanel({ boundaries, layer, scale, areas, regionName, national, geogr
           code: figure.code,
           feature,
           fill: figure.value === null ? null : scale.colourOf(figure.value),
-          labelLines: [figure.name, figure.text],
+          // Fifteen regions on one map leave no room for values on the labels: the tooltip and table give them.
+          labelLines: national ? [figure.name] : [figure.name, figure.text],
           labelPoint: labelPoint(feature.geometry),
           description: describe(layer, figure, national),
           tooltipTitle: figure.name,
@@ -408,7 +410,7 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
     figureAttribution: layer?.attribution ?? null,
     embedTitle: `${national ? 'Combined authority map' : 'District map'}: ${label}, ${regionName}${whenText}`,
     legend: {
-      title: `${label}${whenText}`,
+      title: `${label}${whenText}${layer?.unitNote ? ` (${layer.unitNote})` : ''}`,
       classes: scale.classes,
       noDataCount: layer?.figures.filter((f) => f.value === null).length ?? 0,
       hasQualifiedValues: layer?.figures.some((f) => f.value !== null && f.qualifier !== 'exact') ?? false,
@@ -453,4 +455,43 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
       : 'Tab to a district on the map, then use the arrow keys to move between districts. Hover or focus shows its figure.',
     announcements,
   };
+}
+
+/** The first error of a failed indicator file, in words: "indicators/apprenticeships.csv, line 4, column observation: expected a number". */
+function reportProblem(report: IndicatorFileReport): string {
+  const error = report.errors[0];
+  if (!error) return `${report.file} could not be read`;
+  const where = [error.file, error.line > 0 ? `line ${error.line}` : null, error.column ? `column ${error.column}` : null].filter(Boolean).join(', ');
+  return `${where}: expected ${error.expected}${error.hint ? ` (${error.hint})` : ''}`;
+}
+
+/**
+ * Folds a load of indicators.csv (and the files for `ids`) into what the view has, so a
+ * second indicator from an already-read file is not read again by the view. A broken
+ * metadata file or dataset file becomes a problem the view model words as a notice.
+ */
+export function withLoadedIndicators(current: OfficialInput, loaded: LoadedIndicators, ids: readonly string[]): OfficialInput {
+  const problems: Record<string, string> = { ...current.problems };
+  const metaReport = loaded.reports.find((r) => r.file === METADATA_FILE);
+  if (metaReport && metaReport.status !== 'ok') {
+    problems[METADATA_PROBLEM] = reportProblem(metaReport);
+    return { metadata: current.metadata ?? [], store: current.store, problems };
+  }
+  const store: IndicatorStore = new Map([...current.store, ...loaded.store]);
+  for (const id of ids) {
+    if (store.has(id)) continue;
+    const meta = loaded.metadata.find((m) => m.indicator_id === id);
+    const report = meta ? loaded.reports.find((r) => r.file.endsWith(`/${meta.dataset}`)) : undefined;
+    problems[id] = report && report.status !== 'ok' ? reportProblem(report) : meta ? `${meta.dataset} holds no rows for it` : 'indicators.csv does not list it';
+  }
+  return { metadata: loaded.metadata, store, problems };
+}
+
+/** A failed request (network error) for indicators.csv or an indicator's file, as a problem. */
+export function withLoadFailure(current: OfficialInput, ids: readonly string[], error: unknown): OfficialInput {
+  const reason = `the file could not be downloaded (${error instanceof Error ? error.message : String(error)})`;
+  const problems: Record<string, string> = { ...current.problems };
+  if (ids.length === 0) problems[METADATA_PROBLEM] = reason;
+  for (const id of ids) problems[id] = reason;
+  return { ...current, metadata: current.metadata ?? (ids.length === 0 ? [] : null), problems };
 }
