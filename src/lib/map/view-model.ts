@@ -112,6 +112,8 @@ export interface MapLegendModel {
   title: string;
   classes: ColourClass[];
   noDataCount: number;
+  /** What the hatch means: "No figure published", or for official statistics "Not available". */
+  noDataLabel: string;
   hasQualifiedValues: boolean;
   /** "district" or "combined authority", for the counts. */
   noun: AreaNoun;
@@ -286,7 +288,8 @@ function mapPanel({ boundaries, layer, scale, areas, regionName, national, geogr
           feature,
           fill: figure.value === null ? null : scale.colourOf(figure.value),
           // Fifteen regions on one map leave no room for values on the labels: the tooltip and table give them.
-          labelLines: national ? [figure.name] : [figure.name, figure.text],
+          // Official values drop their unit in words ("1,087", not "1,087 per 100,000 people"): the key's title says it once.
+          labelLines: national ? [figure.name] : [figure.name, layer.kind === 'official' && figure.value !== null ? layer.format(figure.value) : figure.text],
           labelPoint: labelPoint(feature.geometry),
           description: describe(layer, figure, national),
           tooltipTitle: figure.name,
@@ -405,7 +408,8 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
         ? 'No programme figures are published for individual districts yet, so the map shows population. Figures added to the data for a district will appear in this list.'
         : null,
     notice,
-    summary: layer ? `${summarise(layer, regionName, noun)}${layer.england ? ` England: ${layer.england.text}.` : ''}` : '',
+    // Official values are summarised without their intervals (the table gives them), so the sentence stays readable.
+    summary: layer ? `${summarise(layer.kind === 'official' ? { label: layer.label, figures: layer.figures.map((f) => ({ ...f, long: f.text })) } : layer, regionName, noun)}${layer.england ? ` England: ${layer.england.text}.` : ''}` : '',
     caveat: layer?.caveat ?? null,
     figureAttribution: layer?.attribution ?? null,
     embedTitle: `${national ? 'Combined authority map' : 'District map'}: ${label}, ${regionName}${whenText}`,
@@ -413,6 +417,7 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
       title: `${label}${whenText}${layer?.unitNote ? ` (${layer.unitNote})` : ''}`,
       classes: scale.classes,
       noDataCount: layer?.figures.filter((f) => f.value === null).length ?? 0,
+      noDataLabel: layer?.kind === 'official' ? 'Not available' : 'No figure published',
       hasQualifiedValues: layer?.figures.some((f) => f.value !== null && f.qualifier !== 'exact') ?? false,
       noun,
       england: layer?.england ? { text: layer.england.text, classIndex: englandClass >= 0 ? englandClass : null } : null,

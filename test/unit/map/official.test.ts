@@ -127,6 +127,9 @@ describe('an official indicator without intervals (rate)', () => {
     expect(knowsley?.tooltipLines).toEqual(['Rate: 1,228 per 100,000 people (2024/25)', 'The highest of 6 districts', 'England: 959 per 100,000 people', '269 per 100,000 people higher than England']);
     expect(v.announcements.E08000011).toBe('Knowsley: Rate 1,228 per 100,000 people (2024/25); the highest of 6 districts. England: 959 per 100,000 people. 269 per 100,000 people higher than England.');
     expect(knowsley?.description).toBe(v.announcements.E08000011);
+    // The label drops the unit in words; the key's title says it.
+    expect(knowsley?.labelLines).toEqual(['Knowsley', '1,228']);
+    expect(v.summary).toBe('In Liverpool City Region, Knowsley has the highest “Rate” (1,228 per 100,000 people) and Liverpool the lowest (833 per 100,000 people). England: 959 per 100,000 people.');
     expect(v.figureAttribution).toBe('Source: Office for National Statistics and Department for Education, licensed under the Open Government Licence v3.0.');
     expect(v.caveat).toBe('A fixture caveat in our words.');
     expect(v.table.official).toBe(true);
@@ -138,7 +141,7 @@ describe('a period with missing and flagged values (rate, 2023/24)', () => {
 
   it('keeps the missing value out of the colours and ranks, never as zero', () => {
     expect(row(v, 'E08000011')).toMatchObject({ text: 'Not available', unquantified: true, rank: 'Not ranked', comparison: 'No comparison with England' });
-    expect(v.legend.noDataCount).toBe(1);
+    expect(v.legend).toMatchObject({ noDataCount: 1, noDataLabel: 'Not available' });
     if (v.map.status !== 'ready') throw new Error(v.map.status);
     expect(v.map.drawing.districts.find((d) => d.code === 'E08000011')?.fill).toBeNull();
     expect(v.summary).toMatch(/1 of the 6 districts have no figure\./);
