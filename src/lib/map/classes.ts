@@ -8,7 +8,7 @@
  * times a power of ten), and the first and last classes widen to that grid,
  * so the legend reads "125,000 to under 150,000", never "128,500 to under 130,000".
  */
-import { bisectRight, extent, quantileSorted } from 'd3-array';
+import { bisectLeft, bisectRight, extent, quantileSorted } from 'd3-array';
 
 /**
  * Sequential, colour-blind-safe palette (viridis, light to dark, sampled from t = 1 to
@@ -154,6 +154,23 @@ function quantileGaps(sorted: number[], classCount: number): Gap[] {
   return gaps;
 }
 
+/** The grid point nearest a quantile, when it lies above the minimum and at or below the maximum. */
+function nearestGridPoint(inc: Increment, quantile: number, min: number, max: number): number | null {
+  const value = gridValue(inc, Math.round(gridIndex(inc, quantile)));
+  return value > min && value <= max ? value : null;
+}
+
+/** The breaks, ascending and distinct, leaving out any that would make an empty class. */
+function separating(sorted: number[], candidates: number[]): number[] {
+  const kept: number[] = [];
+  for (const candidate of [...new Set(candidates)].sort((a, b) => a - b)) {
+    const from = kept[kept.length - 1] ?? -Infinity;
+    // The class below the candidate, [from, candidate), must hold a value.
+    if (bisectLeft(sorted, candidate) > bisectLeft(sorted, from)) kept.push(candidate);
+  }
+  return kept;
+}
+
 export interface NiceClasses {
   /** Inner breaks, ascending: a value equal to a break belongs to the class above it. */
   breaks: number[];
@@ -165,7 +182,10 @@ export interface NiceClasses {
 /**
  * Class breaks and bounds for sorted values: quantile breaks placed on the coarsest round
  * grid that keeps every class apart (trying finer grids while a break has no grid point
- * between its two values), with the outer bounds widened to the same grid. Every break
+ * between its two values), with the outer bounds widened to the same grid. Where values
+ * sit closer than any round step, that break moves to the grid point nearest its
+ * quantile (a break that would leave a class empty is dropped), so legends never read
+ * "103,100 to under 103,200". Every break
  * lies strictly above the minimum and at or below the maximum, so no class is empty.
  */
 export function niceClasses(sorted: number[], classCount: number): NiceClasses {
@@ -179,12 +199,15 @@ export function niceClasses(sorted: number[], classCount: number): NiceClasses {
   // Finer than this, a grid is no rounder than the values themselves; whole numbers get whole-number breaks.
   const finest = Math.max((max - min) / (classCount * 64), sorted.every(Number.isInteger) ? 1 : 0);
   for (const inc of increments(max - min, finest)) {
-    const breaks = [...new Set(gaps.flatMap((gap) => gridPointIn(inc, gap) ?? []))].sort((a, b) => a - b);
+    const breaks = separating(
+      sorted,
+      gaps.flatMap((gap) => gridPointIn(inc, gap) ?? nearestGridPoint(inc, gap.quantile, min, max) ?? []),
+    );
     if (!best || breaks.length > best.breaks.length) best = { inc, breaks };
     if (breaks.length >= wanted) break;
   }
-  if (!best || best.breaks.length < wanted) {
-    // No round grid fits (values packed closer than any tried step): round each break on its own.
+  if (!best || best.breaks.length === 0) {
+    // No round grid fits any break (values packed closer than any tried step): round each break on its own.
     const breaks = [...new Set(gaps.map((g) => roundBreak(g.below, g.atOrAbove)))].sort((a, b) => a - b);
     return { breaks, lower: min, upper: max };
   }

@@ -90,10 +90,10 @@ describe('buildColourScale', () => {
 
 describe('classBreaks', () => {
   it.each([
-    [[1, 2, 3, 4, 5, 6], 3, [3, 5]],
+    [[1, 2, 3, 4, 5, 6], 3, [2, 4]],
     [[5, 5, 5], 3, []],
     [[1, 100], 1, []],
-    [[216200, 263700, 284100, 323500, 341900, 345300, 1144900], 5, [270000, 300000, 330000, 345000]],
+    [[216200, 263700, 284100, 323500, 341900, 345300, 1144900], 5, [275000, 300000, 325000, 350000]],
     [[0.5, 1.5, 3.86], 3, [1, 2]],
     [[1, 1, 1, 2], 2, [2]],
   ])('%j in %i classes → %j', (values, count, breaks) => {
@@ -107,6 +107,7 @@ describe('legend classes have round bounds suited to the values', () => {
     ['large amounts', [12_345_678, 23_456_789, 98_765_432, 45_678_901], formatCount],
     ['small counts', [3, 7, 12, 19, 28], formatCount],
     ['per-resident rates', [0.37, 1.42, 2.9, 3.86], formatGbpPence],
+    ['two values closer than any round step', [71_500, 103_100, 103_150, 110_600, 117_400, 123_000, 323_700], formatCount],
   ])('%s', (_, values, format) => {
     const scale = buildColourScale(values, format);
     expect(scale.classes.length).toBeGreaterThan(1);
