@@ -320,6 +320,26 @@ describe('map: official statistics and the national view', () => {
     await page.context().close();
   });
 
+  it('marks rows the publisher flags in the table and the tooltip', async () => {
+    // The first flagged row (status or note) for a district in areas.csv, in any indicator's file.
+    const flagged = INDICATOR_META.flatMap((meta) => indicatorRows(meta.indicator_id).rows.map((row) => ({ meta, row }))).find(
+      ({ row }) => (row.status !== null || row.notes !== null) && AREAS.some((a) => a.area_code === row.areaCode && a.area_type === 'local_authority'),
+    );
+    // The published files flag rows today; if a release ever flags none, there is nothing to mark.
+    if (!flagged) return;
+    const region = AREAS.find((a) => a.area_code === flagged.row.areaCode)?.parent_code ?? '';
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.url}#/map?region=${region}&indicator=${flagged.meta.indicator_id}&period=${encodeURIComponent(flagged.row.period)}`);
+    await districtCodes(page);
+    const row = page.locator(`tbody tr[data-row-code="${flagged.row.areaCode}"]`);
+    await expect.poll(() => row.locator('[data-flag]').count()).toBe(1);
+    expect(await row.locator('[data-flag]').innerText()).toMatch(/^⚑ Publisher's flag: /);
+    await page.locator(`${DISTRICT_SHAPES}[data-area-code="${flagged.row.areaCode}"]`).focus();
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-tooltip').textContent()).toMatch(/⚑ Publisher's flag: /);
+    expect(await page.locator('[aria-live="polite"].focus-status').textContent()).toMatch(/Publisher's flag: /);
+    await page.context().close();
+  });
+
   it('reads only the indicator file the map needs, and none for population', async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     server.requests.length = 0;
