@@ -405,7 +405,7 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
     heading: `${label}: ${where}${whenText}`,
     hint:
       !national && announcementIndicators.length === 1 && layer?.kind === 'announcement'
-        ? 'No programme figures are published for individual districts yet, so the map shows population. Figures added to the data for a district will appear in this list.'
+        ? 'No programme figures are published for individual districts yet, so “From announcements” offers population only. Figures added to the data for a district will appear in this list.'
         : null,
     notice,
     // Official values are summarised without their intervals (the table gives them), so the sentence stays readable.
