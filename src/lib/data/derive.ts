@@ -187,10 +187,23 @@ export function buildHeadlines(data: RowsByDataset): RegionHeadline[] {
     return {
       code,
       name,
-      populationText: area ? `Population ${formatCount(area.population)} (Census ${area.population_year})` : null,
+      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
       programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, source)).filter((p) => p.figures.length + p.items.length + p.sectors.length > 0),
     };
   });
+}
+
+/**
+ * The credit line for the populations in areas.csv, from their sources' rows:
+ * "Population: Office for National Statistics, <title>, 28 June 2022." Null without areas.
+ */
+export function populationCredit(data: RowsByDataset): string | null {
+  const source = sourceLookup(data);
+  const credits = [...new Set((data.areas ?? []).map((area) => area.population_source_id))].map((id) => {
+    const ref = source(id);
+    return ref ? `${ref.publisher}, ${ref.title}, ${ref.publishedText}` : id;
+  });
+  return credits.length > 0 ? `Population: ${credits.join('; ')}.` : null;
 }
 
 export interface QualifiedValue {
