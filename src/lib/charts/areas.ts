@@ -4,7 +4,7 @@
  * unavailable, codes stand in for names and per-resident figures say so.
  */
 import type { Area } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { ChartInput } from './types.ts';
 
 export interface AreaInfo {
   code: string;
@@ -35,7 +35,7 @@ function toInfo(area: Area): AreaInfo {
   };
 }
 
-export function areaIndex(data: RowsByDataset): AreaIndex {
+export function areaIndex(data: ChartInput): AreaIndex {
   const areas = data.areas ?? [];
   const byCode = new Map(areas.map((area) => [area.area_code, area]));
   const regionOf = (code: string) => byCode.get(code)?.parent_code ?? code;

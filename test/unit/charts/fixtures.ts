@@ -35,3 +35,6 @@ export const THIRD_AUTHORITY = {
   'schools_reached.csv': ['ts-schools,E47000099,ts-skills-fund,12,exact,,actual,2024-01,ons-census-2021,'],
   'sector_shortages.csv': ['ts-green,E47000099,construction,shortage,ts-skills-fund,green construction,ons-census-2021,'],
 };
+
+/** The default region pair, as the fixture data names it (charts/regions.ts). */
+export const PAIR = { a: 'E47000004', b: 'E47000007' } as const;
