@@ -48,8 +48,10 @@ export type SwatchStyle =
   | { kind: 'bar'; colour: string }
   | { kind: 'ceiling'; colour: string }
   | { kind: 'planned'; colour: string }
-  | { kind: 'line'; colour: string; dashed: boolean; hollowEnd?: boolean }
-  | { kind: 'symbol'; colour: string; symbol: 'circle' | 'hollow-circle' | 'triangle' | 'star' | 'square' | 'diamond' | 'hollow-diamond' };
+  | { kind: 'line'; colour: string; dashed: boolean; hollowEnd?: boolean; dasharray?: string; marker?: SymbolName }
+  | { kind: 'symbol'; colour: string; symbol: SymbolName };
+
+export type SymbolName = 'circle' | 'hollow-circle' | 'triangle' | 'star' | 'square' | 'diamond' | 'hollow-diamond';
 
 export interface LegendEntry {
   label: string;
