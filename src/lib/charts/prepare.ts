@@ -4,7 +4,7 @@
  * official statistics gets them here: indicators.csv first (its controls' choices), then
  * only the dataset files holding the indicators its checked controls name.
  */
-import { loadIndicators, type LoadedIndicators } from '../data/indicators/load.ts';
+import type { LoadedIndicators } from '../data/indicators/load.ts';
 import type { ReadText } from '../data/load.ts';
 import type { ChartInput, ChartParams, RegisteredChart } from './types.ts';
 
@@ -26,7 +26,8 @@ export function indicatorLoader(read: ReadText): IndicatorLoader {
     }
     return text;
   };
-  return (ids) => loadIndicators(cached, { ids });
+  // The indicator reader and validator load on first use: charts without official statistics never fetch them.
+  return async (ids) => (await import('../data/indicators/load.ts')).loadIndicators(cached, { ids });
 }
 
 /** The chart's input: `data` as it is, plus the official statistics it needs for `params`. */

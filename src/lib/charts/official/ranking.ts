@@ -16,7 +16,7 @@ import { countOf, formatList } from '../../data/format.ts';
 import { defineChart } from '../define.ts';
 import { COMPARE_STYLE, INK, MUTED } from '../palette.ts';
 import { pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
-import { estimateTextWidth } from '../text.ts';
+import { estimateTextWidth, wrapText } from '../text.ts';
 import type { ChartInput, ChartTable, LegendEntry, Unavailable } from '../types.ts';
 import {
   areaNamer,
@@ -115,12 +115,16 @@ export function indicatorRankingViewModel(data: ChartInput, options: { readonly 
 }
 
 const FONT_SIZE = 12;
-const ROW_HEIGHT = 26;
+/** Room for a name wrapped onto two lines. */
+const ROW_HEIGHT = 32;
 
 export function rankingPlotOptions(vm: IndicatorRankingVM, size: { width: number }): PlotOptions {
   const { width } = size;
   const longest = max(vm.dots, (dot) => estimateTextWidth(dot.name, FONT_SIZE, dot.role !== 'other')) ?? 60;
   const marginLeft = Math.min(Math.ceil(longest) + 14, Math.round(width * 0.42));
+  // Names wrap (with the charts' text-width estimate) rather than run off a phone screen.
+  const wrapped = new Map(vm.dots.map((dot) => [dot.name, wrapText(dot.name, marginLeft - 12, FONT_SIZE, dot.role !== 'other').join('\n')]));
+  const twoLines = [...wrapped.values()].some((text) => text.includes('\n'));
   const low = min(vm.dots, (dot) => dot.lci ?? dot.value) ?? 0;
   const high = max(vm.dots, (dot) => dot.uci ?? dot.value) ?? 1;
   const pad = (high - low) * 0.06 || Math.abs(high) * 0.05 || 1;
@@ -144,7 +148,8 @@ export function rankingPlotOptions(vm: IndicatorRankingVM, size: { width: number
         tickPadding: 8,
         fontSize: FONT_SIZE,
         fontWeight: bold ? 700 : 400,
-        lineWidth: (marginLeft - 12) / FONT_SIZE / 0.6,
+        tickFormat: (name: string) => wrapped.get(name) ?? name,
+        lineHeight: 1.1,
         fill: INK,
         label: null,
       }),
@@ -154,7 +159,7 @@ export function rankingPlotOptions(vm: IndicatorRankingVM, size: { width: number
   ];
   return {
     width,
-    height: vm.dots.length * ROW_HEIGHT + 40,
+    height: vm.dots.length * (twoLines ? ROW_HEIGHT : 26) + 40,
     marginLeft,
     marginRight: 16,
     marginTop: 30,
@@ -198,6 +203,7 @@ export function rankingSummary(vm: IndicatorRankingVM): string {
 
 export function rankingCaption(vm: IndicatorRankingVM): string[] {
   return [
+    `${vm.meta.name}, ${vm.period.label} (${vm.meta.unit}).`,
     vm.anyInterval
       ? 'Each dot is a published value; the line through it is its 95% confidence interval. Where two intervals overlap, the difference may be chance.'
       : 'Each dot is a published value; no 95% intervals are published for this indicator.',

@@ -159,7 +159,10 @@ export function trendSummary(vm: IndicatorTrendVM): string {
 }
 
 export function trendCaption(vm: IndicatorTrendVM): string[] {
+  const first = vm.periods[0];
+  const last = vm.periods.at(-1);
   return [
+    `${vm.meta.name} (${vm.meta.unit})${first && last && first !== last ? `, ${first.label} to ${last.label}` : ''}.`,
     vm.anyInterval ? 'Shaded bands are 95% confidence intervals, where the publisher gives them.' : 'No 95% intervals are published for this indicator.',
     'A break in a line is a period with no published value, not a zero.',
   ];
