@@ -10,7 +10,7 @@ import type { Markish, PlotOptions } from '@observablehq/plot';
 import { formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { MEASURE_LABEL } from '../data/labels.ts';
 import type { Completion, Qualifier } from '../data/schema.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';

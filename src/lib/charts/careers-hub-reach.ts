@@ -7,7 +7,7 @@ import { max } from 'd3-array';
 import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
 import type { Qualifier, SchoolsReached } from '../data/schema.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';

@@ -6,7 +6,7 @@ import { sourceLookup, type SourceRef } from '../data/derive.ts';
 import { indicatorSources } from '../data/indicators/sources.ts';
 import { SCHEMA } from '../data/schema.ts';
 import type { DatasetName } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 import { resolveControls, type Controls } from './controls.ts';
 import type { ChartDefinition, ChartInput, ChartParams, RegisteredChart, RenderedChart, Unavailable } from './types.ts';
 

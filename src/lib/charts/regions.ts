@@ -4,8 +4,7 @@
  * combined authorities in areas.csv; the default pair is named here, once, and falls back
  * to the first combined authorities in areas.csv when the data lacks either of them.
  */
-import { combinedAuthorities } from '../data/derive.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, combinedAuthorities, type AreaInfo } from '../data/areas.ts';
 import { choice, type Choice } from './controls.ts';
 import type { ChartInput, ChartNoteList } from './types.ts';
 
@@ -17,7 +16,7 @@ export const REGION_PARAMS = ['a', 'b'] as const;
 
 /** Every combined authority in areas.csv, by short name, in file order. */
 export function regionChoices(data: ChartInput): Choice[] {
-  return combinedAuthorities(data).map((region) => ({ value: region.code, label: region.area?.short_name ?? region.name }));
+  return combinedAuthorities(data).map((region) => ({ value: region.code, label: region.shortName }));
 }
 
 function defaultRegion(which: 0 | 1): (data: ChartInput, choices: readonly Choice[]) => string {

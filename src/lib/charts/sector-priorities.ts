@@ -9,7 +9,7 @@ import type { Markish, PlotOptions } from '@observablehq/plot';
 import { countOf, formatList } from '../data/format.ts';
 import { RELATION_LABEL } from '../data/labels.ts';
 import type { SectorShortage } from '../data/schema.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { defineChart } from './define.ts';
 import { INK, PANEL, RELATION_STYLE } from './palette.ts';

@@ -7,7 +7,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { SourceRef } from '../data/derive.ts';
 import type { DatasetName, Qualifier } from '../data/schema.ts';
 import type { LoadedIndicators } from '../data/indicators/load.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 import type { ControlValues, Controls, ResolvedControl } from './controls.ts';
 
 /**

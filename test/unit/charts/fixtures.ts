@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { indicatorLoader, prepareChartInput, type IndicatorLoader } from '../../../src/lib/charts/prepare.ts';
 import type { ChartInput, ChartParams, RegisteredChart } from '../../../src/lib/charts/types.ts';
 import type { DatasetName } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { loadFolder, FIXTURE_DATA } from '../data/load-files.ts';
 
 /** The fixture data, with extra CSV lines appended to the named files. */

@@ -3,7 +3,7 @@ import { indicatorRanking, indicatorRankingViewModel, rankingSummary, rankingTab
 import { indicatorTrend, indicatorTrendViewModel, trendSummary, trendTable, type IndicatorTrendVM } from '../../../src/lib/charts/official/trend.ts';
 import { prepareChartInput } from '../../../src/lib/charts/prepare.ts';
 import type { ChartInput, ReadyChart, RenderedChart } from '../../../src/lib/charts/types.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { chartInput, fixtureData, fixtureIndicatorLoader, PAIR, THIRD_AUTHORITY } from './fixtures.ts';
 
 let data: RowsByDataset;

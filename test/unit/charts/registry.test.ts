@@ -3,7 +3,7 @@ import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { paramNameConflicts } from '../../../src/lib/charts/params.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
 import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import type { ChartInput } from '../../../src/lib/charts/types.ts';
 import { chartInput, fixtureData, without } from './fixtures.ts';
 

@@ -9,7 +9,7 @@ import { formatFigure, type FormattedFigure } from '../../data/format.ts';
 import { sourceLookup } from '../../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../../data/labels.ts';
 import type { FundingLine, Qualifier } from '../../data/schema.ts';
-import { areaIndex, type AreaInfo } from '../areas.ts';
+import { areaIndex, type AreaInfo } from '../../data/areas.ts';
 import { choice } from '../controls.ts';
 import { pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
 import type { ChartInput } from '../types.ts';

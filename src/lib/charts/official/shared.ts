@@ -9,7 +9,7 @@ import { formatObservation, type FormattedObservation } from '../../data/indicat
 import type { Period } from '../../data/indicators/period.ts';
 import { ENGLAND_CODE, type IndicatorMeta, type Observation } from '../../data/indicators/schema.ts';
 import { indicatorAttribution, indicatorSourceId } from '../../data/indicators/sources.ts';
-import { areaIndex } from '../areas.ts';
+import { areaIndex } from '../../data/areas.ts';
 import { choice, type Choice } from '../controls.ts';
 import { COMPARE_STYLE } from '../palette.ts';
 import type { RegionPair } from '../regions.ts';

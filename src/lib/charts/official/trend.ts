@@ -13,7 +13,7 @@ import { formatDecimal, type FormattedObservation } from '../../data/indicators/
 import type { Period } from '../../data/indicators/period.ts';
 import { ENGLAND_CODE, type IndicatorMeta, type Observation } from '../../data/indicators/schema.ts';
 import { formatList } from '../../data/format.ts';
-import type { AreaInfo } from '../areas.ts';
+import type { AreaInfo } from '../../data/areas.ts';
 import { defineChart } from '../define.ts';
 import { COMPARE_STYLE, FAINT_FILL_OPACITY, INK, PANEL } from '../palette.ts';
 import { noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
