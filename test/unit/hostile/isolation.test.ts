@@ -44,6 +44,8 @@ const outside = (text: string) => text.replace(/\u2068[^\u2068\u2069]*\u2069/gu,
 
 const CHARTS: RegisteredChart[] = [dealBreakdown, bootcampsProgress, careersHubReach, sectorPriorities];
 const MEASURES = ['total', 'per_resident', 'per_resident_per_year'];
+/** The two fixture regions, as the compare view's pair. */
+const PAIR = { a: 'E47000004', b: 'E47000007' };
 
 /** Every sentence and label built from the data, in a stable order. */
 function sentences(data: RowsByDataset): string[] {
@@ -61,7 +63,7 @@ function sentences(data: RowsByDataset): string[] {
     }
   }
   for (const measure of MEASURES) {
-    const vm = dealBreakdownViewModel(data, { measure: measure as 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: measure as 'total', ...PAIR });
     if (vm.status !== 'ok') continue;
     for (const group of dealRowGroups(vm)) for (const row of group.rows) if (row.bar) out.push(row.label, row.detail ?? '', row.marker ?? '');
   }
@@ -103,7 +105,7 @@ describe('data text beside figures', () => {
     const renamed = { ...data, funding: (data.funding ?? []).map((row) => (row.id === 'wm-deal-total' ? { ...row, component: name } : row)) };
     const deal = buildHeadlines(renamed).flatMap((r) => r.programmes).find((p) => p.id === 'wm-skills-deal');
     expect(deal?.figures.find((f) => f.id === 'wm-deal-edtech')?.tags).toContain(`Part of: ${isolate(name)} (up to £69m)`);
-    const vm = dealBreakdownViewModel(renamed, { measure: 'total' });
+    const vm = dealBreakdownViewModel(renamed, { measure: 'total', ...PAIR });
     if (vm.status !== 'ok') throw new Error('expected a chart');
     const labels = dealRowGroups(vm).flatMap((g) => g.rows.map((row) => row.label));
     expect(labels).toContain(`${isolate(name)}: up to £69m`);
