@@ -228,7 +228,7 @@ describe('compare view', () => {
     await page.waitForFunction((code) => new URLSearchParams(location.hash.split('?')[1]).get('a') === code, other?.area_code);
     await expect.poll(() => page.locator('h1').textContent()).toContain(other?.short_name);
     // No announcements for that region: said in words, not an empty drawing.
-    await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for ${other?.short_name} are in the data yet`);
+    await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for \u2068${other?.short_name}\u2069 are in the data yet`);
     await expect.poll(() => figure(page, 'indicator-ranking').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
     await expect.poll(() => figure(page, 'indicator-trend').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
     expect(await runAxe(page)).toEqual([]);
