@@ -64,6 +64,7 @@ This README is generated from the schema in \`src/lib/data/schema.ts\` by \`scri
 ${QUALIFIERS.map((q) => `  - \`${q}\`: ${QUALIFIER_MEANING[q]}`).join('\n')}
 - **Unquantified means a blank number.** When the qualifier is \`unquantified\` the number cell must be blank, and every other qualifier needs a number. Never write 0 for "not published".
 - **\`part_of\` avoids double counting.** A funding line carved out of a larger one names the larger line's \`id\` in \`part_of\` (for example, a pilot paid for out of a larger deal). Totals add up only lines that are not part of another, so a whole and its parts are never counted twice. A part may not be larger than its whole, and \`part_of\` links may not loop.
+- **\`funded_by\` ties a count to the money that pays for it.** A row of \`completions.csv\` that counts what a funding line buys (places, apprenticeships) names that line's \`id\` in \`funded_by\`, when the source ties them together. Where the funding line publishes no amount, the dashboard shows the two as one card (the count, with the funding line's name and deal) rather than as two.
 - **Every figure has a source.** Each row of a figure file has a \`source_id\` (in \`areas.csv\`, \`population_source_id\`) naming a row of \`sources.csv\`, which gives the title, publisher, date and web address, so every figure links to where it comes from. \`stated_in.csv\` then records what each source says about each figure row (its number, qualifier and date), including any other report that states the same figure.
 
 ## Adding a new combined authority
