@@ -9,7 +9,7 @@ const TODAY = new Date(Date.UTC(2026, 11, 1));
 
 let line = 2;
 function completion(id: string, measure: Completion['measure'], value: number | null, qualifier: Qualifier, as_of: string, extra: Partial<Completion> = {}): Completion {
-  return { id, area_code: 'E47000099', programme_id: 'prog', measure, value, qualifier, stated_as: null, as_of, period_years: null, source_id: 'src', note: null, _line: line++, ...extra };
+  return { id, area_code: 'E47000099', programme_id: 'prog', measure, value, qualifier, stated_as: null, as_of, period_years: null, source_id: 'src', funded_by: null, note: null, _line: line++, ...extra };
 }
 function schools(id: string, status: SchoolsReached['status'], value: number | null, qualifier: Qualifier, as_of: string): SchoolsReached {
   return { id, area_code: 'E47000099', programme_id: 'prog', schools_and_colleges: value, qualifier, stated_as: null, status, as_of, source_id: 'src', note: null, _line: line++ };
