@@ -334,6 +334,28 @@ export function buildHeadlines(data: RowsByDataset, today: Date = new Date()): R
   });
 }
 
+/** One target or plan for the Promises list: what, where, its status and its source. */
+export interface PromiseEntry extends PromiseStatus {
+  areaName: string;
+  programmeName: string;
+  source: SourceRef | null;
+}
+
+/** Every target or plan in the data with its status on `today`, combined authority by combined authority. */
+export function buildPromiseList(data: RowsByDataset, today: Date = new Date()): PromiseEntry[] {
+  const source = sourceLookup(data);
+  const areas = new Map((data.areas ?? []).map((a) => [a.area_code, a]));
+  const programmes = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
+  const order = combinedAuthorities(data).map((a) => a.code);
+  const rank = (code: string) => {
+    const at = order.indexOf(areas.get(code)?.parent_code ?? code);
+    return at === -1 ? order.length : at;
+  };
+  return buildPromises(data, today)
+    .map((p) => ({ ...p, areaName: areas.get(p.areaCode)?.short_name ?? p.areaCode, programmeName: programmes.get(p.programmeId) ?? p.programmeId, source: source(p.sourceId) }))
+    .sort((a, b) => rank(a.areaCode) - rank(b.areaCode));
+}
+
 export interface QualifiedValue {
   value: number;
   qualifier: Exclude<Qualifier, 'unquantified'>;
