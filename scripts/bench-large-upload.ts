@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, serveDist } from '../test/e2e/browser.ts';
-import { DIST_DIR, REPO_ROOT } from '../test/e2e/server.ts';
+import { launch, openPage, serveDist } from './lib/browser.ts';
+import { DIST_DIR, REPO_ROOT } from './lib/serve.ts';
 
 const GOAL_MS = 200;
 

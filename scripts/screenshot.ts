@@ -4,8 +4,8 @@
 // Writes screenshots/<route-name>-<width>.png (gitignored). Builds nothing.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { collectProblems, launch, openPage, serveDist } from '../test/e2e/browser.ts';
-import { DIST_DIR, REPO_ROOT } from '../test/e2e/server.ts';
+import { collectProblems, launch, openPage, serveDist } from './lib/browser.ts';
+import { DIST_DIR, REPO_ROOT } from './lib/serve.ts';
 
 const VIEWPORTS = [
   { width: 375, height: 812 },

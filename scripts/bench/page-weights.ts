@@ -9,7 +9,7 @@
  * an embed picks its view and then its chart through two levels of lazy imports.
  */
 import path from 'node:path';
-import { launch, openPage } from '../../test/e2e/browser.ts';
+import { launch, openPage } from '../lib/browser.ts';
 import { fileGzipBytes } from './sizes.ts';
 import { serveCompressed } from './static-server.ts';
 

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { contentTypeFor } from '../../test/e2e/server.ts';
+import { contentTypeFor } from '../lib/serve.ts';
 
 export interface BenchServer {
   url: string;

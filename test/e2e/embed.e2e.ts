@@ -58,7 +58,7 @@ describe('chart embed', () => {
     // The switch from the embed URL is applied and carried into the link back.
     expect(await page.locator('caption').first().textContent()).toMatch(/per resident/i);
     const back = page.getByRole('link', { name: /City region skills dashboard/ });
-    expect(await back.getAttribute('href')).toBe('./#/compare?measure=per_resident');
+    expect(await back.getAttribute('href')).toBe('./#/compare?deal-breakdown.measure=per_resident');
     expect(await page.getByRole('button', { name: /^Embed/ }).count()).toBe(0);
     expect(await page.title()).toMatch(/Skills funding|funding/i);
     expect(site.server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);
@@ -133,8 +133,8 @@ describe('host page resizing', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(frameHeight, { timeout: 10_000 }).not.toBe(wide);
     await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
-    // Narrow screens stack the chart's panels, so the frame grows.
-    expect(await frameHeight()).toBeGreaterThan(wide);
+    // Whether the narrow frame is taller depends on how many regions the data holds, so only
+    // "it changed and follows the content" is asserted (above).
     expect(problems.all()).toEqual([]);
     await page.context().close();
   });

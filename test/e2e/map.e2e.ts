@@ -1,10 +1,9 @@
 /**
- * The map view in Chromium. Tests that draw districts need a build made with boundaries:
- *   BOUNDARIES_FILE=/path/to/lad-2024-05-uk.topo.json npx tsx scripts/build-boundaries.ts && npx vite build
- * Without data/boundaries.topo.json in the build they are skipped; the fallback tests
- * always run (they remove the file from what the server serves).
+ * The map view in Chromium. The boundaries are committed (public/data/boundaries.topo.json),
+ * so every test runs on a fresh clone; the fallback tests remove or replace the file in
+ * what the server serves. Regions, districts and figures come from the build's areas.csv.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,24 +15,29 @@ import { DIST_DIR } from './server.ts';
 
 /** E2E_DIST lets one engineer test their own build without touching the shared one. */
 const ROOT = process.env.E2E_DIST ?? DIST_DIR;
-const BOUNDARIES = path.join(ROOT, 'data/boundaries.topo.json');
-const HAS_BOUNDARIES = existsSync(BOUNDARIES);
-const SKIP_NOTE = HAS_BOUNDARIES ? '' : ` — SKIPPED: ${BOUNDARIES} is missing; build with BOUNDARIES_FILE set (see the top of this file)`;
-if (!HAS_BOUNDARIES) {
-  console.warn(`[map.e2e] Skipping the tests that draw districts: ${BOUNDARIES} is missing. Build with BOUNDARIES_FILE=… npx tsx scripts/build-boundaries.ts, then npx vite build. The no-boundaries fallback tests still run.`);
-}
+const AREAS = validateCsv('areas', readFileSync(path.join(ROOT, 'data/areas.csv'), 'utf8')).rows;
 
 /** The districts of each combined authority, from the build's own areas.csv, so adding a region needs no test change. */
 function districtsByRegion(): Map<string, string[]> {
-  const { rows } = validateCsv('areas', readFileSync(path.join(ROOT, 'data/areas.csv'), 'utf8'));
-  const regions = new Map<string, string[]>();
-  for (const area of rows) {
-    if (area.area_type === 'local_authority' && area.parent_code) regions.set(area.parent_code, [...(regions.get(area.parent_code) ?? []), area.area_code]);
+  const regions = new Map<string, string[]>(AREAS.filter((area) => area.area_type === 'combined_authority').map((area) => [area.area_code, []]));
+  for (const area of AREAS) {
+    if (area.area_type === 'local_authority' && area.parent_code) regions.get(area.parent_code)?.push(area.area_code);
   }
   return regions;
 }
 
 const REGIONS = districtsByRegion();
+/** The map opens on the first combined authority in areas.csv when the URL names none. */
+const FIRST_REGION = [...REGIONS.keys()][0] ?? '';
+const districtsOf = (region: string) => REGIONS.get(region) ?? [];
+
+/** What the map announces for a district's population: name, figure and rank in its region, from areas.csv. */
+function populationAnnouncement(code: string): string {
+  const district = AREAS.find((area) => area.area_code === code);
+  const siblings = AREAS.filter((area) => area.area_type === 'local_authority' && area.parent_code === district?.parent_code);
+  const rank = [...siblings].sort((a, b) => b.population - a.population).findIndex((area) => area.area_code === code) + 1;
+  return `${district?.short_name}: Population ${district?.population.toLocaleString('en-GB')} (in ${district?.population_year}); rank ${rank} of ${siblings.length}, highest first.`;
+}
 const DISTRICT_SHAPES = '.leaflet-overlay-pane path[data-area-code]:not([data-context="neighbour"])';
 const NEIGHBOUR_SHAPES = '.leaflet-overlay-pane path[data-context="neighbour"]';
 
@@ -65,7 +69,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
+describe('map: draws districts', () => {
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveDist({ root: ROOT });
@@ -74,17 +78,17 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     await server?.close();
   });
 
-  it('knows the two seed regions from areas.csv', () => {
-    expect(REGIONS.get('E47000004')).toHaveLength(6);
-    expect(REGIONS.get('E47000007')).toHaveLength(7);
+  it('knows every combined authority in areas.csv, each with districts', () => {
+    expect(REGIONS.size).toBeGreaterThanOrEqual(2);
+    for (const codes of REGIONS.values()) expect(codes.length).toBeGreaterThan(0);
   });
 
   it.each([
-    ['#/map', 'E47000004', 6],
-    ['#/map?region=E47000004', 'E47000004', 6],
-    ['#/map?region=E47000007', 'E47000007', 7],
-    ['#/map?region=not-a-region', 'E47000004', 6],
-  ])('%s shows the region’s %s districts (%i), grey neighbours and the attribution', async (route, region, count) => {
+    ['#/map', FIRST_REGION],
+    ...[...REGIONS.keys()].map((region) => [`#/map?region=${region}`, region]),
+    ['#/map?region=not-a-region', FIRST_REGION],
+  ])('%s shows the districts of %s, grey neighbours and the attribution', async (route, region) => {
+    const count = districtsOf(region).length;
     const page = await openPage(browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
     await page.goto(server.url + route);
@@ -103,6 +107,19 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     await page.context().close();
   });
 
+  it('#/map?region=E47000001 draws Greater Manchester’s districts from areas.csv, with no axe-core violations', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    const problems = collectProblems(page);
+    await page.goto(`${server.url}#/map?region=E47000001`);
+    const codes = await districtCodes(page);
+    expect(codes).toEqual(districtsOf('E47000001'));
+    expect(codes.length).toBeGreaterThan(0);
+    expect(await page.locator('#map-region').inputValue()).toBe('E47000001');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
   it('every district shape is labelled for assistive technology and carries its code', async () => {
     const page = await openPage(browser, { width: 375, height: 812 });
     await page.goto(`${server.url}#/map?region=E47000007`);
@@ -110,7 +127,7 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     const shapes = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => ({ tabindex: p.getAttribute('tabindex'), label: p.getAttribute('aria-label') ?? '' })));
     for (const shape of shapes) {
       expect(shape.tabindex).toBe('0');
-      expect(shape.label).toMatch(/^[A-Z][A-Za-z ]+: Population [\d,]+ \(in 2021\); rank \d of 7, highest first\.$/);
+      expect(shape.label).toMatch(new RegExp(`^[A-Z][A-Za-z ]+: Population [\\d,]+ \\(in \\d{4}\\); rank \\d+ of ${districtsOf('E47000007').length}, highest first\\.$`));
     }
     await page.context().close();
   });
@@ -122,18 +139,18 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     await page.locator('#map-indicator').focus();
     for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
     const first = await focusedCode(page);
-    expect(first).toBe(REGIONS.get('E47000004')?.[0]);
+    expect(first).toBe(districtsOf(FIRST_REGION)[0]);
 
     const live = page.locator('[aria-live="polite"].focus-status');
-    await expect.poll(() => live.textContent()).toMatch(/^Halton: Population 128,500 \(in 2021\); rank 6 of 6, highest first\.$/);
+    await expect.poll(() => live.textContent()).toBe(populationAnnouncement(first ?? ''));
     expect(await page.locator('tbody tr[aria-current="true"]').getAttribute('data-row-code')).toBe(first);
     // Focus shows what hover shows: the tooltip.
-    await expect.poll(() => page.locator('.leaflet-tooltip.map-tooltip').textContent()).toContain('Rank 6 of 6');
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-tooltip').textContent()).toMatch(new RegExp(`Rank \\d+ of ${districtsOf(FIRST_REGION).length}`));
 
     await page.keyboard.press('ArrowLeft');
     const second = await focusedCode(page);
     expect(second).not.toBe(first);
-    expect(REGIONS.get('E47000004')).toContain(second);
+    expect(districtsOf(FIRST_REGION)).toContain(second);
     await expect.poll(() => page.locator('tbody tr[aria-current="true"]').getAttribute('data-row-code')).toBe(second);
     const name = await page.locator(`tbody tr[data-row-code="${second}"] th button`).evaluate((button) => button.firstChild?.textContent ?? '');
     await expect.poll(() => live.textContent()).toContain(`${name}: Population`);
@@ -146,7 +163,7 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     await page.context().close();
   });
 
-  it.each(['E47000004', 'E47000007'])('keyboard: in %s every district can be reached with the arrow keys', async (region) => {
+  it.each([...REGIONS.keys()])('keyboard: in %s every district can be reached with the arrow keys', async (region) => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     await page.goto(`${server.url}#/map?region=${region}`);
     const codes = await districtCodes(page);
@@ -192,7 +209,7 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
     await districtCodes(page);
     await page.locator('#map-region').selectOption('E47000007');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('region=E47000007');
-    await expect.poll(async () => (await districtCodes(page)).length).toBe(7);
+    await expect.poll(async () => (await districtCodes(page)).length).toBe(districtsOf('E47000007').length);
     await page.context().close();
   });
 
@@ -210,7 +227,7 @@ describe.skipIf(!HAS_BOUNDARIES)(`map: draws districts${SKIP_NOTE}`, () => {
       else await expect.poll(() => page.locator('.leaflet-container').count()).toBe(0);
     }
     expect(await page.locator('.leaflet-container').count()).toBe(1);
-    expect(await districtCodes(page)).toHaveLength(6);
+    expect(await districtCodes(page)).toHaveLength(districtsOf(FIRST_REGION).length);
     expect(problems.pageErrors).toEqual([]);
     await page.context().close();
   });
@@ -246,7 +263,9 @@ describe('map: without boundaries, the figures are shown as a table', () => {
   });
 
   it.each([
-    ['missing (404)', () => serveDist({ root: withoutFile }), /built without a boundaries file/],
+    ['missing (404)', () => serveDist({ root: withoutFile }), /boundaries file is missing/],
+    // A single-page host (vite preview) answers a missing file with index.html.
+    ['answered with index.html', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': readFileSync(path.join(ROOT, 'index.html')) } }), /boundaries file is missing/],
     ['not JSON', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': 'this is not json' } }), /not valid JSON/],
     ['not TopoJSON', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': '{"type":"FeatureCollection","features":[]}' } }), /not TopoJSON/],
   ])('boundaries file %s', async (_, start, reason) => {
@@ -261,7 +280,7 @@ describe('map: without boundaries, the figures are shown as a table', () => {
       expect(await notice.innerText()).toMatch(/The map cannot be drawn:/);
       expect(await notice.innerText()).toMatch(reason);
       expect(await notice.innerText()).toMatch(/shown in the table below/);
-      expect(await page.locator('tbody tr[data-row-code]').count()).toBe(7);
+      expect(await page.locator('tbody tr[data-row-code]').count()).toBe(districtsOf('E47000007').length);
       expect(await page.locator('.leaflet-container').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.waitForLoadState('networkidle');

@@ -106,7 +106,7 @@ function integerHint(text: string): string | undefined {
   return text.includes('.') ? 'Decimals are not allowed here.' : undefined;
 }
 
-export function parseWholeNumber(raw: string, max: number): CellResult<number> {
+export function parseWholeNumber(raw: string, max: number, min = 0): CellResult<number> {
   const trimmed = raw.trim();
   if (/[£$€]/.test(trimmed) || /\d\s*(m|bn|k|million|billion)$/i.test(trimmed)) {
     const plain = plainNumberFor(trimmed);
@@ -124,6 +124,7 @@ export function parseWholeNumber(raw: string, max: number): CellResult<number> {
   if (!Number.isSafeInteger(value) || value > max) {
     return { ok: false, expected: `a number no larger than ${max.toLocaleString('en-GB')}`, hint: 'Check for extra digits.' };
   }
+  if (value < min) return { ok: false, expected: `a number of at least ${min}`, hint: 'Check for missing digits.' };
   return ok(value);
 }
 
@@ -181,7 +182,7 @@ export const col = {
   id: (o: Opts) => required('id', o, parseIdentifier),
   text: (o: Opts) => required('text', o, ok),
   gss: (o: Opts) => required('gss', o, parseGssCode),
-  integer: (o: Opts & { max: number }) => required('integer', o, (raw) => parseWholeNumber(raw, o.max)),
+  integer: (o: Opts & { max: number; min?: number }) => required('integer', o, (raw) => parseWholeNumber(raw, o.max, o.min)),
   date: (o: Opts) => required('date', o, parsePartialDate),
   url: (o: Opts) => required('url', o, parseHttpUrl),
   enumOf: <V extends string>(values: readonly V[], o: Opts) => required('enum', o, (raw) => parseEnum(raw, values), { values }),

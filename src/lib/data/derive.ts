@@ -328,7 +328,7 @@ export function buildHeadlines(data: RowsByDataset, today: Date = new Date()): R
     return {
       code,
       name,
-      populationText: area ? `Population ${formatCount(area.population)} (Census ${area.population_year})` : null,
+      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
       programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, context)).filter((p) => p.figures.length + p.notes.length + p.items.length + p.sectors.length > 0),
     };
   });
@@ -356,6 +356,19 @@ export function buildPromiseList(data: RowsByDataset, today: Date = new Date()):
     .sort((a, b) => rank(a.areaCode) - rank(b.areaCode));
 }
 
+/**
+ * The credit line for the populations in areas.csv, from their sources' rows:
+ * "Population: Office for National Statistics, <title>, 28 June 2022." Null without areas.
+ */
+export function populationCredit(data: RowsByDataset): string | null {
+  const source = sourceLookup(data);
+  const credits = [...new Set((data.areas ?? []).map((area) => area.population_source_id))].map((id) => {
+    const ref = source(id);
+    return ref ? `${ref.publisher}, ${ref.title}, ${ref.publishedText}` : id;
+  });
+  return credits.length > 0 ? `Population: ${credits.join('; ')}.` : null;
+}
+
 export interface QualifiedValue {
   value: number;
   qualifier: Exclude<Qualifier, 'unquantified'>;
@@ -373,10 +386,4 @@ export function sumQualified(parts: readonly QualifiedValue[]): QualifiedValue |
   if (inexact.size > 1) return null;
   const [qualifier = 'exact'] = [...inexact];
   return { value: parts.reduce((sum, part) => sum + part.value, 0), qualifier };
-}
-
-/** Amount per resident; null when either side is unknown, never zero. */
-export function perResident(amount: number | null, population: number | null | undefined): number | null {
-  if (amount === null || !population) return null;
-  return amount / population;
 }

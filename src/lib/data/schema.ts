@@ -63,7 +63,8 @@ export const SCHEMA = {
       area_type: col.enumOf(['combined_authority', 'local_authority'] as const, { description: 'combined_authority or local_authority.', example: 'local_authority' }),
       parent_code: opt(col.ref('areas', { description: 'For a district, the GSS code of its combined authority.', example: 'E47000004' })),
       population: col.integer({ max: 100_000_000, description: 'Usual resident population.', example: '486100' }),
-      population_year: col.integer({ max: 2100, description: 'Year the population refers to.', example: '2021' }),
+      // 1801 is the first census of England and Wales: an earlier year is a typo (0, 21).
+      population_year: col.integer({ min: 1801, max: 2100, description: 'Year the population refers to.', example: '2021' }),
       population_source_id: col.ref('sources', { description: 'The source_id of the population figure.', example: 'ons-census-2021' }),
       note,
     },

@@ -7,6 +7,7 @@ import type { DataIssue } from './issues.ts';
 import type { ParsedCsv, RawTable } from './parse.ts';
 import { parseCsv } from './parse.ts';
 import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
+import { validateAreas } from './validate-areas.ts';
 
 export interface Validated<N extends DatasetName> {
   rows: RowOf<N>[];
@@ -165,6 +166,7 @@ export function validateReferences(data: RowsByDataset): DataIssue[] {
     }
   }
   issues.push(...checkFundingParts(data.funding ?? []));
+  issues.push(...validateAreas(data.areas ?? []));
   return issues;
 }
 

@@ -99,11 +99,21 @@ export async function loadBoundaries(url: string, signal?: AbortSignal, fetchImp
     // Read the error body so the request completes rather than hanging open.
     await response.text().catch(() => '');
   }
-  if (response.status === 404) return { ok: false, reason: 'this copy of the dashboard was built without a boundaries file' };
+  const missing = { ok: false, reason: 'the boundaries file is missing from this copy of the dashboard' } as const;
+  if (response.status === 404) return missing;
   if (!response.ok) return { ok: false, reason: `the server answered ${response.status} for the boundaries file` };
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { ok: false, reason: 'the boundaries file could not be downloaded' };
+  }
+  // Single-page hosts (vite preview among them) answer a missing file with index.html: that is a missing file, not bad JSON.
+  if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*</.test(text)) return missing;
   let json: unknown;
   try {
-    json = await response.json();
+    json = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'the boundaries file is not valid JSON' };
   }

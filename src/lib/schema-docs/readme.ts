@@ -3,6 +3,7 @@
  * is written by hand; every table below it comes from SCHEMA. Pure.
  */
 import { QUALIFIERS, type Qualifier } from '../data/schema.ts';
+import { indicatorsReadmeSection } from './indicators.ts';
 import { describeSchema, examplePath, exampleCsv, templateCsv, templatePath, type DatasetDoc } from './schema-docs.ts';
 
 /** Keyed by Qualifier so a new qualifier cannot be added without explaining it here. */
@@ -66,6 +67,7 @@ ${QUALIFIERS.map((q) => `  - \`${q}\`: ${QUALIFIER_MEANING[q]}`).join('\n')}
 - **\`part_of\` avoids double counting.** A funding line carved out of a larger one names the larger line's \`id\` in \`part_of\` (for example, a pilot paid for out of a larger deal). Totals add up only lines that are not part of another, so a whole and its parts are never counted twice. A part may not be larger than its whole, and \`part_of\` links may not loop.
 - **\`funded_by\` ties a count to the money that pays for it.** A row of \`completions.csv\` that counts what a funding line buys (places, apprenticeships) names that line's \`id\` in \`funded_by\`, when the source ties them together. Where the funding line publishes no amount, the dashboard shows the two as one card (the count, with the funding line's name and deal) rather than as two.
 - **Every figure has a source.** Each row of a figure file has a \`source_id\` (in \`areas.csv\`, \`population_source_id\`) naming a row of \`sources.csv\`, which gives the title, publisher, date and web address, so every figure links to where it comes from. \`stated_in.csv\` then records what each source says about each figure row (its number, qualifier and date), including any other report that states the same figure.
+- **Areas form a hierarchy.** Every district (\`local_authority\`) names its combined authority in \`parent_code\`; a combined authority has no \`parent_code\`. A combined authority's \`population\` must equal the sum of its districts' populations.
 
 ## Adding a new combined authority
 
@@ -75,8 +77,14 @@ No code changes are needed; the dashboard takes its regions, districts and progr
 2. Add each publication you take figures from to \`sources.csv\`.
 3. Add its programmes to \`programmes.csv\`, with the combined authority's \`area_code\`.
 4. Add its figures to \`funding.csv\`, \`completions.csv\`, \`schools_reached.csv\`, \`sector_shortages.csv\` and \`programme_items.csv\`. Use the sector ids in \`sectors.csv\`, adding a sector there if none fits. For each figure row of \`funding.csv\`, \`completions.csv\`, \`schools_reached.csv\` and \`programmes.csv\`, add a line to \`stated_in.csv\` for every source that states it.
-5. Rebuild the map's district boundaries with \`npm run data:boundaries\`, which reads the districts from \`areas.csv\`.
+5. If a district is not yet in \`boundaries.topo.json\`, rebuild the map's district boundaries with \`npm run data:boundaries\` (it reads the districts from \`areas.csv\`) and commit the file. \`npm run build\` says when the file is stale and names the districts it lacks.
 6. Check the files (below) before publishing.
+
+## District boundaries
+
+\`boundaries.topo.json\` holds the shapes the map draws: every district in \`areas.csv\` and the districts bordering them (drawn grey), simplified to keep the file small. It is made by \`npm run data:boundaries\` from the Office for National Statistics' Local Authority Districts (May 2024) boundaries and is committed with the data, so the map draws with no internet. Do not edit it by hand.
+
+Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right 2024.
 
 ## Checking your files
 
@@ -91,7 +99,7 @@ No code changes are needed; the dashboard takes its regions, districts and progr
 `;
 
 export function schemaReadme(docs: readonly DatasetDoc[] = describeSchema()): string {
-  return `${INTRO}\n${docs.map(datasetSection).join('\n')}`;
+  return `${INTRO}\n${docs.map(datasetSection).join('\n')}\n${indicatorsReadmeSection()}`;
 }
 
 export interface GeneratedFile {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHeadlines, perResident, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
+import { buildHeadlines, populationCredit, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
 import { loadFolder, FIXTURE_DATA } from './load-files.ts';
 
@@ -16,7 +16,16 @@ const figuresOf = (region: RegionHeadline) => region.programmes.flatMap((p) => p
 describe('buildHeadlines', () => {
   it('has one section per combined authority, from the data', () => {
     expect(headlines.map((r) => r.code)).toEqual(['E47000004', 'E47000007']);
-    expect(headlines[1]?.populationText).toBe('Population 2,919,600 (Census 2021)');
+    expect(headlines[1]?.populationText).toBe('Population 2,919,600 in 2021 (Office for National Statistics)');
+  });
+
+  it('credits the populations to the source rows areas.csv names, not to a fixed census', () => {
+    expect(populationCredit(loaded.data)).toBe('Population: Office for National Statistics, Census 2021: usual resident population by local authority, 28 June 2022.');
+    const areas = (loaded.data.areas ?? []).map((area) => ({ ...area, population_year: 2024, population_source_id: 'other' }));
+    const sources = [{ source_id: 'other', title: 'Mid-year estimates', publisher: 'A publisher', published: '2025-07', url: null, note: null, _line: 2 }];
+    expect(populationCredit({ areas, sources })).toBe('Population: A publisher, Mid-year estimates, July 2025.');
+    expect(buildHeadlines({ areas, sources })[0]?.populationText).toBe('Population 1,551,700 in 2024 (A publisher)');
+    expect(populationCredit({})).toBeNull();
   });
 
   it('shows every figure row exactly once: as a card, on another row’s card, or as a note', () => {
@@ -191,13 +200,3 @@ describe('sumQualified', () => {
   });
 });
 
-describe('perResident', () => {
-  it.each([
-    [69_000_000, 2_919_600, 69_000_000 / 2_919_600],
-    [null, 100, null],
-    [100, 0, null],
-    [100, undefined, null],
-  ])('%s / %s', (amount, population, expected) => {
-    expect(perResident(amount, population)).toBe(expected);
-  });
-});

@@ -85,10 +85,12 @@ describe('attributionText', () => {
 });
 
 describe('loadBoundaries', () => {
-  const respond = (body: string, status = 200): typeof fetch => async () => new Response(body, { status });
+  const respond = (body: string, status = 200, headers: Record<string, string> = {}): typeof fetch => async () => new Response(body, { status, headers });
   it.each([
     ['a good file', respond(JSON.stringify(built)), true, null],
-    ['a 404', respond('Not Found', 404), false, 'built without a boundaries file'],
+    ['a 404', respond('Not Found', 404), false, 'boundaries file is missing'],
+    ['index.html in its place (a single-page host)', respond('<!doctype html><html></html>', 200, { 'content-type': 'text/html' }), false, 'boundaries file is missing'],
+    ['a web page served as JSON', respond('\n  <html></html>', 200, { 'content-type': 'application/json' }), false, 'boundaries file is missing'],
     ['a server error', respond('oops', 500), false, 'answered 500'],
     ['invalid JSON', respond('not json'), false, 'not valid JSON'],
     ['valid JSON of the wrong shape', respond('{"type":"Topology"}'), false, 'not TopoJSON'],

@@ -1,6 +1,6 @@
 /**
  * The pipeline end to end: file input, the ONS download path (against a local server on
- * 127.0.0.1 serving the hand-made fixture), exit codes and --if-missing.
+ * 127.0.0.1 serving the hand-made fixture), exit codes and --check.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Position } from 'geojson';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../scripts/build-boundaries.ts';
+import { main } from '../../../scripts/boundaries/cli.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = path.join(REPO, 'test/fixtures/boundaries');
@@ -106,19 +106,44 @@ describe('with BOUNDARIES_FILE', () => {
   });
 });
 
-describe('--if-missing', () => {
-  it('keeps an existing output without reading anything', async () => {
+describe('--check (run by npm run build)', () => {
+  async function built(): Promise<string> {
     const out = path.join(dir, 'boundaries.topo.json');
-    writeFileSync(out, '{"kept":true}');
-    expect(await run(['--if-missing', '--areas', AREAS, '--out', out], { BOUNDARIES_FILE: path.join(dir, 'missing.json') })).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('{"kept":true}');
+    expect(await run(['--areas', AREAS, '--out', out], { BOUNDARIES_FILE: GEOJSON_PATH })).toBe(0);
+    return out;
+  }
+
+  it('says a current file is current and never rewrites it', async () => {
+    const out = await built();
+    const before = readFileSync(out, 'utf8');
+    expect(await run(['--check', '--areas', AREAS, '--out', out], { BOUNDARIES_FILE: GEOJSON_PATH })).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(logs.at(-1)).toMatch(/is current \(all 3 districts/);
+    expect(warnings).toEqual([]);
   });
 
-  it('warns and exits 0 when boundaries cannot be had, so the build goes on', async () => {
+  it('says a file that lacks a district in areas.csv is stale, naming the district, and leaves it alone', async () => {
+    const out = await built();
+    const areas = path.join(dir, 'areas.csv');
+    writeFileSync(areas, `${readFileSync(AREAS, 'utf8').trimEnd()}\nE08900009,Omega,Omega,local_authority,E47900001,0,2021,test-source,\n`);
+    const before = readFileSync(out, 'utf8');
+    expect(await run(['--check', '--areas', areas, '--out', out])).toBe(0);
+    expect(warnings.join('\n')).toMatch(/is stale: it has no shape for 1 district\(s\) in areas\.csv: E08900009 \(Omega\)/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('says a missing file is missing, builds nothing and exits 0 so the build goes on', async () => {
     const out = path.join(dir, 'boundaries.topo.json');
-    expect(await run(['--if-missing', '--areas', AREAS, '--out', out], { BOUNDARIES_FILE: path.join(dir, 'missing.json') })).toBe(0);
-    expect(warnings.join('\n')).toMatch(/WARNING.*map view will show its table/s);
+    expect(await run(['--check', '--areas', AREAS, '--out', out], { BOUNDARIES_FILE: GEOJSON_PATH })).toBe(0);
+    expect(warnings.join('\n')).toMatch(/is missing, so the map view will say the boundaries are missing/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('says an unusable file cannot be checked', async () => {
+    const out = path.join(dir, 'boundaries.topo.json');
+    writeFileSync(out, '{"type":"Topology","arcs":[],"objects":{}}');
+    expect(await run(['--check', '--areas', AREAS, '--out', out])).toBe(0);
+    expect(warnings.join('\n')).toMatch(/could not check .*no "districts" collection/);
   });
 });
 

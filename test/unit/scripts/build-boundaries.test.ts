@@ -4,24 +4,11 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import {
-  BoundariesError,
-  buildBoundaries,
-  envelopeOf,
-  erasedCodes,
-  fillTemplate,
-  missingDistricts,
-  neededDistricts,
-  parseArgs,
-  parseConfig,
-  readBoundaryInput,
-  selectWithNeighbours,
-  simplifyToFit,
-  validateCodes,
-  whereClauseForCodes,
-  type BoundariesConfig,
-  type DistrictCollection,
-} from '../../../scripts/build-boundaries.ts';
+import { BoundariesError, parseConfig, type BoundariesConfig } from '../../../scripts/boundaries/config.ts';
+import { envelopeOf, fillTemplate, whereClauseForCodes } from '../../../scripts/boundaries/download.ts';
+import { parseArgs } from '../../../scripts/boundaries/cli.ts';
+import { missingDistricts, neededDistricts, readBoundaryInput, validateCodes, type DistrictCollection } from '../../../scripts/boundaries/input.ts';
+import { buildBoundaries, erasedCodes, selectWithNeighbours, simplifyToFit } from '../../../scripts/boundaries/simplify.ts';
 import { DISTRICTS_OBJECT } from '../../../src/lib/map/topology.ts';
 
 const fixture = (name: string) => new URL(`../../fixtures/boundaries/${name}`, import.meta.url);
@@ -44,7 +31,7 @@ const codesOf = (collection: DistrictCollection) => collection.features.map((f) 
 
 describe('parseConfig', () => {
   it('accepts the repository config', () => {
-    expect(CONFIG.maxBytes).toBe(150_000);
+    expect(CONFIG.maxBytes).toBe(250_000);
     expect(CONFIG.vintage.year).toBe(2024);
     expect(CONFIG.download.queryUrlTemplate).toContain('Local_Authority_Districts_May_2024');
   });
@@ -52,7 +39,7 @@ describe('parseConfig', () => {
   const base = JSON.parse(readFileSync(new URL('../../../boundaries.config.json', import.meta.url), 'utf8'));
   it.each([
     ['not an object', [], /JSON object/],
-    ['no output', { ...base, output: '' }, /"output"/],
+    ['no areas file', { ...base, areas: '' }, /"areas"/],
     ['negative size', { ...base, maxBytes: -1 }, /"maxBytes"/],
     ['bad retain list', { ...base, simplifyRetain: [0] }, /"simplifyRetain"/],
     ['no vintage', { ...base, vintage: null }, /"vintage"/],
@@ -245,8 +232,8 @@ describe('ONS query helpers', () => {
 
 describe('parseArgs', () => {
   it.each([
-    [[], { ifMissing: false, configPath: 'boundaries.config.json', areasPath: null, outPath: null }],
-    [['--if-missing', '--out', 'x.json', '--areas', 'a.csv', '--config', 'c.json'], { ifMissing: true, configPath: 'c.json', areasPath: 'a.csv', outPath: 'x.json' }],
+    [[], { check: false, configPath: 'boundaries.config.json', areasPath: null, outPath: null }],
+    [['--check', '--out', 'x.json', '--areas', 'a.csv', '--config', 'c.json'], { check: true, configPath: 'c.json', areasPath: 'a.csv', outPath: 'x.json' }],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
