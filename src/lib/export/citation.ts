@@ -60,11 +60,12 @@ export interface ChartCitationInput {
   title: string;
   /** The chart's generated summary sentence(s). */
   summary: string;
-  sources: readonly (CitedSource & { id?: string })[];
+  /** Each source by id, with its details or null when sources.csv is unavailable (ChartSource). */
+  sources: readonly { id: string; source: CitedSource | null }[];
 }
 
 /** A chart's title, its summary and each source on its own line. */
 export function chartCitation(input: ChartCitationInput): string {
-  const sources = input.sources.length > 0 ? input.sources.map((s) => `Source: ${sourceCitation(s, s.id ?? '')}`) : ['Source: none is listed for this chart'];
+  const sources = input.sources.length > 0 ? input.sources.map((s) => `Source: ${sourceCitation(s.source, s.id)}`) : ['Source: none is listed for this chart'];
   return [sentence(input.title), input.summary, ...sources].join('\n');
 }

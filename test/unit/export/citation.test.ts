@@ -36,8 +36,8 @@ describe('figureCitation', () => {
 
 describe('chartCitation', () => {
   it('gives the title, the summary and each source on its own line', () => {
-    expect(chartCitation({ title: 'Bootcamp progress', summary: 'More than 4,000 had completed by March 2024.', sources: [pse, noPublisher] })).toBe(
-      ['Bootcamp progress.', 'More than 4,000 had completed by March 2024.', 'Source: Public Sector Executive, 2024: https://example.org/pse', 'Source: “£1m investment”, publisher not stated, 2024; no web address is known'].join('\n'),
+    expect(chartCitation({ title: 'Bootcamp progress', summary: 'More than 4,000 had completed by March 2024.', sources: [{ id: 'pse', source: pse }, { id: 'kq', source: noPublisher }, { id: 'gone', source: null }] })).toBe(
+      ['Bootcamp progress.', 'More than 4,000 had completed by March 2024.', 'Source: Public Sector Executive, 2024: https://example.org/pse', 'Source: “£1m investment”, publisher not stated, 2024; no web address is known', 'Source: source gone; its details are unavailable'].join('\n'),
     );
   });
   it('says when a chart lists no source', () => {
