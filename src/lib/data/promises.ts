@@ -34,6 +34,8 @@ export interface Target extends CheckedFigure {
   due: string | null;
   /** When the target was set (partial ISO): outcomes before it cannot settle a target with no date. */
   setOn: string;
+  /** For a target over a period, its length: the period starts at setOn and it is due at the end. */
+  periodYears: number | null;
   /** Which rows record the outcome; null when the schema has no outcome measure for it. */
   isOutcome: ((row: CheckedFigure & { kind: string }) => boolean) | null;
 }
@@ -48,12 +50,16 @@ export interface PromiseStatus {
   programmeId: string;
   label: string;
   target: FormattedFigure;
+  /** The promise in words: "6,500 expected to have completed by March 2025", "8,000 jobs expected over 10 years from December 2024". */
+  what: string;
   dueText: string | null;
   state: PromiseState;
   /** Short status for a badge: "Met", "Target date passed", "Due December 2034". */
   headline: string;
-  /** One or two sentences saying what the data show, with the figures compared. */
+  /** One or two sentences saying what the data show, with the figures compared; starts with the headline. */
   detail: string;
+  /** The detail after its opening headline words, so a view can set the headline in bold. */
+  rest: string;
   /** The outcome row the verdict rests on, or the latest progress figure; null when there is none. */
   outcomeId: string | null;
   sourceId: string;
@@ -112,17 +118,17 @@ export function targetsIn(data: RowsByDataset): Target[] {
   for (const c of data.completions ?? []) {
     if (!Object.hasOwn(MEASURE_OUTCOME, c.measure)) continue;
     const base: CheckedFigure = { id: c.id, dataset: 'completions', areaCode: c.area_code, programmeId: c.programme_id, value: c.value, qualifier: c.qualifier, statedAs: c.stated_as, unit: 'count', date: c.as_of, sourceId: c.source_id };
-    targets.push({ ...base, label: MEASURE_LABEL[c.measure], due: c.period_years !== null ? addYears(c.as_of, c.period_years) : c.as_of, setOn: c.as_of, isOutcome: outcomeOf(base, MEASURE_OUTCOME[c.measure]) });
+    targets.push({ ...base, label: MEASURE_LABEL[c.measure], due: c.period_years !== null ? addYears(c.as_of, c.period_years) : c.as_of, setOn: c.as_of, periodYears: c.period_years, isOutcome: outcomeOf(base, MEASURE_OUTCOME[c.measure]) });
   }
   for (const s of data.schools_reached ?? []) {
     if (!Object.hasOwn(SCHOOLS_STATUS_OUTCOME, s.status)) continue;
     const base: CheckedFigure = { id: s.id, dataset: 'schools_reached', areaCode: s.area_code, programmeId: s.programme_id, value: s.schools_and_colleges, qualifier: s.qualifier, statedAs: s.stated_as, unit: 'count', date: s.as_of, sourceId: s.source_id };
-    targets.push({ ...base, label: SCHOOLS_STATUS_LABEL[s.status], due: null, setOn: s.as_of, isOutcome: outcomeOf(base, SCHOOLS_STATUS_OUTCOME[s.status]) });
+    targets.push({ ...base, label: SCHOOLS_STATUS_LABEL[s.status], due: null, setOn: s.as_of, periodYears: null, isOutcome: outcomeOf(base, SCHOOLS_STATUS_OUTCOME[s.status]) });
   }
   for (const f of data.funding ?? []) {
     if (!Object.hasOwn(CATEGORY_OUTCOME, f.category)) continue;
     const base: CheckedFigure = { id: f.id, dataset: 'funding', areaCode: f.area_code, programmeId: f.programme_id, value: f.amount_gbp, qualifier: f.qualifier, statedAs: f.stated_as, unit: 'gbp', date: f.announced, sourceId: f.source_id };
-    targets.push({ ...base, label: f.component, due: f.period_years !== null ? addYears(f.announced, f.period_years) : null, setOn: f.announced, isOutcome: outcomeOf(base, CATEGORY_OUTCOME[f.category]) });
+    targets.push({ ...base, label: lowerFirst(f.component), due: f.period_years !== null ? addYears(f.announced, f.period_years) : null, setOn: f.announced, periodYears: f.period_years, isOutcome: outcomeOf(base, CATEGORY_OUTCOME[f.category]) });
   }
   return targets;
 }
@@ -189,14 +195,18 @@ export function promiseStatus(target: Target, rows: readonly KindedFigure[], tod
   const setOn = partialDateInterval(target.setOn);
   const now = today.getTime();
   const passed = due !== null && now >= due.end;
-  const result = (state: PromiseState, headline: string, detail: string, outcome: CheckedFigure | null = null): PromiseStatus => ({ ...base, dueText, state, headline, detail, outcomeId: outcome?.id ?? null });
+  const what = promiseWhat(target, base.target, dueText);
+  const result = (state: PromiseState, headline: string, detail: string, outcome: CheckedFigure | null = null): PromiseStatus => {
+    if (!detail.startsWith(headline)) throw new Error(`A promise's detail must open with its headline ("${headline}").`);
+    return { ...base, what, dueText, state, headline, detail, rest: detail.slice(headline.length), outcomeId: outcome?.id ?? null };
+  };
   const outcomes = (target.isOutcome ? rows.filter(target.isOutcome) : []).filter((r) => partialDateInterval(r.date) !== null).sort(byDate);
   const noOutcomeMeasure = target.isOutcome === null ? ' The data have no measure for this outcome yet.' : '';
   const targetText = `${base.target.long}${dueText ? ` by ${dueText}` : ''}`;
 
   if (target.value === null || target.qualifier === 'unquantified') {
-    const when = dueText ? (passed ? `The target date (${dueText}) has passed, but ` : `Due ${dueText}, but `) : '';
-    return result('no_number', 'No number set', `${when}${when ? 'no' : 'No'} number was set, so the data cannot show whether it was met.`);
+    const when = dueText ? `; its target date (${dueText}) ${passed ? 'has passed' : 'is ahead'}` : '';
+    return result('no_number', 'No number was set', `No number was set, so the data cannot show whether it was met${when}.`);
   }
 
   const start = (r: CheckedFigure) => partialDateInterval(r.date)?.start ?? 0;
@@ -219,9 +229,23 @@ export function promiseStatus(target: Target, rows: readonly KindedFigure[], tod
   }
 
   const progress = latest ? ` Latest figure: ${figureAt(latest)}.` : '';
-  if (due) return result('due', `Due ${dueText}`, `Due ${dueText}: ${base.target.long} ${target.label}.${progress}${noOutcomeMeasure}`, latest);
+  const period = target.periodYears !== null ? `, the end of its ${target.periodYears}-year period` : '';
+  if (due) return result('due', `Due ${dueText}`, `Due ${dueText}${period}.${progress}${noOutcomeMeasure}`, latest);
   const none = latest ? progress : ` No later figure is published in the data.${noOutcomeMeasure}`;
   return result('no_date', 'No target date', `No target date is published (announced ${formatPartialDate(target.setOn)}).${none}`, latest);
+}
+
+/** "Investment expected…" → "investment expected…", leaving names and acronyms ("KQ", "SMEs") alone. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** The promise in words, with its date or period. */
+function promiseWhat(target: Target, value: FormattedFigure, dueText: string | null): string {
+  const figure = value.quantified ? `${value.long} ${target.label}` : `${target.label.charAt(0).toUpperCase()}${target.label.slice(1)}, no number published,`;
+  if (target.periodYears !== null) return `${figure} over ${target.periodYears} years from ${formatPartialDate(target.setOn)}`;
+  if (dueText) return `${figure} by ${dueText}`;
+  return `${figure.replace(/,$/, '')}, announced ${formatPartialDate(target.setOn)}`;
 }
 
 /** Every target in the data with its status on `today`, in data order. */

@@ -49,8 +49,8 @@ describe('promiseStatus on inline rows', () => {
       'Not met: 6,000 (March 2025)',
       'at',
     ],
-    ['unquantified target', { completions: [completion('target', 'expected_completed', null, 'unquantified', '2025-03')] }, TODAY, 'no_number', 'The target date (March 2025) has passed, but no number was set', null],
-    ['a period target is due at the end of its period', { completions: [completion('target', 'jobs_expected', 8000, 'exact', '2024-12', { period_years: 10 })] }, TODAY, 'due', 'Due December 2034: 8,000 jobs expected. The data have no measure for this outcome yet.', null],
+    ['unquantified target', { completions: [completion('target', 'expected_completed', null, 'unquantified', '2025-03')] }, TODAY, 'no_number', 'No number was set, so the data cannot show whether it was met; its target date (March 2025) has passed.', null],
+    ['a period target is due at the end of its period', { completions: [completion('target', 'jobs_expected', 8000, 'exact', '2024-12', { period_years: 10 })] }, TODAY, 'due', 'Due December 2034, the end of its 10-year period. The data have no measure for this outcome yet.', null],
     ['another programme’s actual does not count', { completions: [target, completion('a', 'completed', 7000, 'exact', '2025-03', { programme_id: 'other' })] }, TODAY, 'overdue', 'no outcome is published', null],
     ['another area’s actual does not count', { completions: [target, completion('a', 'completed', 7000, 'exact', '2025-03', { area_code: 'E47000098' })] }, TODAY, 'overdue', 'no outcome is published', null],
     ['a different measure does not count', { completions: [target, completion('a', 'places_funded', 7000, 'exact', '2025-03')] }, TODAY, 'overdue', 'no outcome is published', null],
@@ -62,6 +62,16 @@ describe('promiseStatus on inline rows', () => {
     expect(status?.state).toBe(state);
     expect(`${status?.headline} ${status?.detail}`).toContain(text);
     expect(status?.outcomeId).toBe(outcomeId);
+  });
+
+  it.each([
+    ['a dated target', target, '6,500 expected to have completed by March 2025'],
+    ['a target over a period', completion('target', 'jobs_expected', 8000, 'exact', '2024-12', { period_years: 10 }), '8,000 jobs expected over 10 years from December 2024'],
+    ['an unquantified target', completion('target', 'expected_completed', null, 'unquantified', '2025-03'), 'Expected to have completed, no number published, by March 2025'],
+  ])('words %s as a promise', (_name, row, what) => {
+    const status = statusOf({ completions: [row] });
+    expect(status?.what).toBe(what);
+    expect(`${status?.headline}${status?.rest}`).toBe(status?.detail);
   });
 
   it('lists only targets: outcomes and plain counts are not promises', () => {
