@@ -55,7 +55,8 @@ describe('with clipboard access granted', () => {
     await expect.poll(() => card.locator('[data-copy-status]').textContent()).toContain('Copied');
     const text = await clipboardText(page);
     const source = sources.get(withUrl.source_id);
-    expect(text.startsWith(`${formatFigure(withUrl.amount_gbp, withUrl.qualifier, 'gbp', withUrl.stated_as).long}: ${withUrl.component}`)).toBe(true);
+    const value = formatFigure(withUrl.amount_gbp, withUrl.qualifier, 'gbp', withUrl.stated_as).long;
+    expect(text.toLowerCase().startsWith(`${value}: ${withUrl.component}`.toLowerCase())).toBe(true);
     expect(text).toContain(`(${source?.publisher}, ${formatPartialDate(source?.published ?? '')}: ${source?.url})`);
     expect(text).not.toMatch(/[<>]/);
     expect(await card.locator('textarea').count()).toBe(0);

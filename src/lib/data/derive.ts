@@ -128,9 +128,12 @@ function figureCard(card: Omit<HeadlineFigure, 'district' | 'promise' | 'citatio
     district: area.district ? area.name : null,
     promise,
     source,
-    citation: figureCitation({ value: card.value.long, label: card.label, programme: context.programmeName, area: area.name, when: card.when, caveats, source, sourceId: card.sourceId }),
+    citation: figureCitation({ value: card.value.long === NO_FIGURE.long ? null : card.value.long, label: card.label, programme: context.programmeName, area: area.name, when: card.when, caveats, source, sourceId: card.sourceId }),
   };
 }
+
+/** How a row with no number and no words for one reads; its citation says "no figure published" instead. */
+const NO_FIGURE = formatFigure(null, 'unquantified', 'count');
 
 /** Tags that change what a figure means, so a pasted figure keeps them. */
 const CITED_TAGS = new Set<string>([CATEGORY_LABEL.wider_investment, CATEGORY_LABEL.expected_investment, 'Expected, not yet achieved', 'Planned']);

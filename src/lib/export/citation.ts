@@ -27,8 +27,8 @@ export function sourceCitation(source: CitedSource | null, sourceId: string): st
 }
 
 export interface FigureCitationInput {
-  /** The figure with its qualifier in words: "up to £5m", "more than 4,000", "hundreds (no exact figure published)". */
-  value: string;
+  /** The figure with its qualifier in words: "up to £5m", "more than 4,000", "hundreds (no exact figure published)"; null when no figure or words for one are published. */
+  value: string | null;
   /** What it is: "New funding for 2,500 places", "expected to have completed". */
   label: string;
   /** The programme it belongs to, if named. */
@@ -52,8 +52,11 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
  */
 export function figureCitation(input: FigureCitationInput): string {
   const what = [input.label, input.programme, input.area, input.when].filter((part): part is string => Boolean(part)).join(', ');
-  const main = `${input.value}: ${what} (${sourceCitation(input.source, input.sourceId)})`;
-  return [main, ...input.caveats.map(sentence)].join(' ').trim();
+  const cited = `(${sourceCitation(input.source, input.sourceId)})`;
+  const main = input.value === null ? `${input.label} (no figure published): ${[input.programme, input.area, input.when].filter(Boolean).join(', ')} ${cited}` : `${input.value}: ${what} ${cited}`;
+  // A pasted citation stands as a sentence of its own: "More than 4,000: …".
+  const text = [main, ...input.caveats.map(sentence)].join(' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export interface ChartCitationInput {

@@ -110,8 +110,8 @@ describe('buildHeadlines', () => {
 
   it.each([
     ['lcr-bootcamps-2024', '£11.2m: New funding for 2,500 places, Skills Bootcamps, Liverpool City Region, announced April 2024 (Public Sector Executive, April 2024: https://www.publicsectorexecutive.com/articles/mayors-skills-bootcamps-benefitting-thousands-liverpool)'],
-    ['lcr-bootcamps-completed-2024', 'more than 4,000: people completed the course, Skills Bootcamps, Liverpool City Region, by March 2024 (Public Sector Executive, April 2024: https://'],
-    ['wm-deal-nrs-pilot', 'up to £5m: National Retraining Scheme pilot, West Midlands Skills Deal, West Midlands, announced 18 July 2018 (Made in the Midlands, July 2018: https://'],
+    ['lcr-bootcamps-completed-2024', 'More than 4,000: people completed the course, Skills Bootcamps, Liverpool City Region, by March 2024 (Public Sector Executive, April 2024: https://'],
+    ['wm-deal-nrs-pilot', 'Up to £5m: National Retraining Scheme pilot, West Midlands Skills Deal, West Midlands, announced 18 July 2018 (Made in the Midlands, July 2018: https://'],
     ['lcr-innovation-zone-jobs', '(“£1m investment to boost Liverpool’s high-tech skills and outreach programme”, publisher not stated, 2024; no web address is known) Expected, not yet achieved. Target date passed (2024)'],
     ['lcr-innovation-zone-programme', 'Wider investment (not skills funding).'],
   ])('cites %s as plain text with its source', (id, text) => {

@@ -20,10 +20,11 @@ describe('figureCitation', () => {
   const base = { value: '£11.2m', label: 'Skills Bootcamps funding', programme: null, area: 'Liverpool City Region', when: 'announced 2024', caveats: [], source: pse, sourceId: 'pse' };
   it.each([
     ['the example in the issue', base, '£11.2m: Skills Bootcamps funding, Liverpool City Region, announced 2024 (Public Sector Executive, 2024: https://example.org/pse)'],
-    ['qualifier words are kept', { ...base, value: 'more than 4,000', label: 'people completed the course' }, 'more than 4,000: people completed the course, Liverpool City Region'],
+    ['qualifier words are kept', { ...base, value: 'more than 4,000', label: 'people completed the course' }, 'More than 4,000: people completed the course, Liverpool City Region'],
     ['with its programme', { ...base, programme: 'Skills Bootcamps', label: 'New funding' }, '£11.2m: New funding, Skills Bootcamps, Liverpool City Region'],
     ['caveats follow as sentences', { ...base, caveats: ['Expected, not yet achieved', 'Target date passed (March 2025): no outcome is published in the data.'] }, '(Public Sector Executive, 2024: https://example.org/pse) Expected, not yet achieved. Target date passed (March 2025): no outcome is published in the data.'],
     ['no web address', { ...base, source: noUrl }, '(Public Sector Executive, 2024; no web address is known)'],
+    ['no figure published', { ...base, value: null, label: 'Online portal pilot' }, 'Online portal pilot (no figure published): Liverpool City Region, announced 2024 (Public Sector Executive'],
     ['no source details', { ...base, source: null }, '(source pse; its details are unavailable)'],
   ])('%s', (_name, input, text) => {
     expect(figureCitation(input)).toContain(text);
