@@ -9,8 +9,7 @@
  */
 import { formatFigure, formatPartialDate, type FigureUnit, type FormattedFigure } from './format.ts';
 import { CATEGORY_OUTCOME, MEASURE_LABEL, MEASURE_OUTCOME, SCHOOLS_STATUS_LABEL, SCHOOLS_STATUS_OUTCOME } from './labels.ts';
-import type { Qualifier } from './schema.ts';
-import type { RowsByDataset } from './validate.ts';
+import type { Qualifier, RowsByDataset } from './schema.ts';
 
 /** A figure row reduced to what a promise check needs; targets and outcomes share it. */
 export interface CheckedFigure {

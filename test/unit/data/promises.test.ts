@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_IS_EXPECTATION, MEASURE_OUTCOME } from '../../../src/lib/data/labels.ts';
 import { addYears, buildPromises, compareOutcome, partialDateInterval, type PromiseStatus } from '../../../src/lib/data/promises.ts';
 import type { Completion, Qualifier, SchoolsReached } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { FIXTURE_DATA, loadFolder } from './load-files.ts';
 
 const TODAY = new Date(Date.UTC(2026, 11, 1));
