@@ -149,7 +149,7 @@ describe('map: draws districts', () => {
 
   it('every district shape is labelled for assistive technology and carries its code', async () => {
     const page = await openPage(browser, { width: 375, height: 812 });
-    await page.goto(`${server.url}#/map?region=E47000007`);
+    await page.goto(`${server.url}#/map?region=E47000007&indicator=population`);
     await districtCodes(page);
     const shapes = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => ({ tabindex: p.getAttribute('tabindex'), label: p.getAttribute('aria-label') ?? '' })));
     for (const shape of shapes) {
@@ -161,7 +161,7 @@ describe('map: draws districts', () => {
 
   it('keyboard: Tab reaches a district; arrows move between districts, updating the live region and the table', async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map`);
+    await page.goto(`${server.url}#/map?indicator=population`);
     await districtCodes(page);
     await page.locator('#map-indicator').focus();
     for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
@@ -289,6 +289,20 @@ describe('map: official statistics and the national view', () => {
   const KNOWSLEY = AREAS.find((a) => a.short_name === 'Knowsley')?.area_code ?? '';
   const startsRoute = `#/map?region=E47000004&indicator=${STARTS}&period=${encodeURIComponent(P2425)}`;
 
+  it("#/map?region=E47000004 with no indicator opens on the first official statistic in indicators.csv, at its latest period", async () => {
+    const page = await openPage(browser, { width: 375, height: 812 });
+    await page.goto(`${server.url}#/map?region=E47000004`);
+    await districtCodes(page);
+    const first = INDICATOR_META[0];
+    await expect.poll(() => page.locator('#map-indicator').inputValue()).toBe(first?.indicator_id);
+    if (first?.indicator_id === STARTS) {
+      const latest = [...new Set(starts.rows.filter((r) => r.areaCode === KNOWSLEY && r.value !== null).map((r) => r.period))].sort().pop();
+      const knowsley = starts.rows.find((r) => r.areaCode === KNOWSLEY && r.period === latest);
+      await expect.poll(() => page.locator(`tbody tr[data-row-code="${KNOWSLEY}"]`).innerText()).toContain(formatIndicatorValue(starts.meta, knowsley?.value ?? NaN));
+    }
+    await page.context().close();
+  });
+
   it(`${startsRoute}: every district coloured, Knowsley's value as in the ONS file, England in the legend, sources a click away`, async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
@@ -346,7 +360,7 @@ describe('map: official statistics and the national view', () => {
   it('reads only the indicator file the map needs, and none for population', async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     server.requests.length = 0;
-    await page.goto(`${server.url}#/map?region=E47000004`);
+    await page.goto(`${server.url}#/map?region=E47000004&indicator=population`);
     await districtCodes(page);
     await page.waitForLoadState('networkidle');
     const datasetFiles = (requests: string[]) => requests.filter((p) => /\/data\/indicators\/(?!indicators\.csv)/.test(p));

@@ -342,10 +342,12 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
   const metadataProblem = official.problems[METADATA_PROBLEM] ?? null;
 
   // Which indicator: an announcement one, an official one (loaded or not), or the first announcement one.
-  const requested = params.indicator;
+  // With none asked for, the map opens on the first official statistic in indicators.csv
+  // (outcomes first), once that list is read; population is the fallback.
+  const requested = params.indicator ?? metadata[0]?.indicator_id ?? null;
   const announced = announcementIndicators.find((i) => i.id === requested);
   const requestedMeta = announced ? undefined : metadata.find((m) => m.indicator_id === requested);
-  const waitingForMetadata = !announced && requested !== null && official.metadata === null && metadataProblem === null;
+  const waitingForMetadata = !announced && official.metadata === null && metadataProblem === null;
   const series = requestedMeta ? official.store.get(requestedMeta.indicator_id) : undefined;
   const seriesProblem = requestedMeta ? (official.problems[requestedMeta.indicator_id] ?? null) : null;
   const waitingForSeries = requestedMeta !== undefined && !series && seriesProblem === null;

@@ -69,7 +69,9 @@ describe('the indicator picker', () => {
 
 describe('loading official statistics lazily', () => {
   it.each([
-    ['metadata not read yet, no indicator asked for', { metadata: null, store: new Map(), problems: {} }, null, true, null, 'ready'],
+    // With no indicator asked for, the map waits for the list, then opens on its first official statistic.
+    ['metadata not read yet, no indicator asked for', { metadata: null, store: new Map(), problems: {} }, null, true, null, 'loading'],
+    ["metadata read, no indicator asked for: the first official one's file", { metadata, store: new Map(), problems: {} }, null, false, metadata[0]?.indicator_id ?? 'missing', 'loading'],
     ['metadata not read yet, an official indicator asked for', { metadata: null, store: new Map(), problems: {} }, 'rate', true, null, 'loading'],
     ["metadata read, the indicator's file not yet", { metadata, store: new Map(), problems: {} }, 'rate', false, 'rate', 'loading'],
     ['both read', loaded, 'rate', false, null, 'ready'],
@@ -196,7 +198,7 @@ describe('an indicator absent for a region', () => {
 
 describe('the national view', () => {
   it('maps each combined authority as one shape, coloured by population summed from its districts', () => {
-    const v = view({ region: ENGLAND });
+    const v = view({ region: ENGLAND, indicator: 'population' });
     expect(v.national).toBe(true);
     expect(v.regionCode).toBe(ENGLAND);
     expect(v.regions[0]).toEqual({ value: ENGLAND, label: 'England: all combined authorities' });
