@@ -63,7 +63,7 @@ describe('buildHeadlines', () => {
       expect(card).toMatchObject({ alsoIds: ['wm-deal-sme-apprenticeships'], label: 'New apprenticeships at SMEs: places funded' });
       expect(card?.value.text).toBe('Hundreds');
       expect(card?.tags).toContain('Funding amount not published');
-      expect(card?.tags).toContain('Part of: Whole deal (up to £69m)');
+      expect(card?.tags).toContain(`Part of: ${isolate('Whole deal')} (up to £69m)`);
     });
 
     it.each([
