@@ -51,6 +51,9 @@ async function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head:
   }
 }
 
+/** Hides controls that need JavaScript when it is off (a stylesheet, as the CSP allows no inline style). */
+export const NO_SCRIPT_STYLES = '<noscript><link rel="stylesheet" href="./no-script.css" /></noscript>';
+
 /** The static file (public/) that starts the app after the first paint. */
 export const START_SCRIPT = './start-app.js';
 
@@ -102,7 +105,7 @@ export function prerenderHeadline(): Plugin {
         const { head, body } = await renderApp(root, texts);
         // Function replacers: rendered text may contain "$&" and similar, which a string replacement would expand.
         return startAppAfterFirstPaint(html)
-          .replace('</head>', () => `${head}</head>`)
+          .replace('</head>', () => `${head}${NO_SCRIPT_STYLES}</head>`)
           .replace(APP_CONTAINER, () => `<div id="app">${body}</div>\n    ${prerenderedDataElement(texts)}`);
       },
     },

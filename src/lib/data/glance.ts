@@ -1,0 +1,307 @@
+/**
+ * The headline's first screen ("At a glance"): for a chosen combined authority and a
+ * comparison one, the few figures a councillor asks for first, side by side, and the
+ * region picker's choices. Pure; every string the view shows is formatted here.
+ */
+import { buildHeadlines, combinedAuthorities, sourceLookup, sumQualified, perResident, type ProgrammeHeadline, type QualifiedValue } from './derive.ts';
+import { formatFigure, formatPartialDate, type FormattedFigure } from './format.ts';
+import { MEASURE_IS_EXPECTATION } from './labels.ts';
+import type { Area, FundingLine, Qualifier } from './schema.ts';
+import type { RowsByDataset } from './validate.ts';
+
+/** URL parameters of the headline, named as the map names its region (`#/map?region=…`). */
+export const REGION_PARAM = 'region';
+export const COMPARE_PARAM = 'compare';
+
+export interface RegionOption {
+  code: string;
+  name: string;
+}
+
+export interface RegionPair {
+  region: string | null;
+  compare: string | null;
+}
+
+/** One programme a figure came from: the glance links to its section below. */
+export interface ProgrammeLink {
+  /** The programme section's element id ("prog-<programme_id>", as ProgrammeGroup renders it). */
+  anchor: string;
+  name: string;
+}
+
+/** One cell of the glance: a figure (or words saying why there is none) for one region. */
+export interface GlanceCell {
+  /** Key unique within its row, namespaced by kind. */
+  key: string;
+  /** The figure in words, qualifier spelt out: "more than 4,000", "up to £69m". */
+  text: string;
+  /** False when `text` explains an absence ("None in the data") rather than giving a figure. */
+  quantified: boolean;
+  /** Short lines under the figure: per resident, date, what is planned. */
+  details: string[];
+  links: ProgrammeLink[];
+}
+
+export interface GlanceRow {
+  /** Unique by construction: "announced:<kind>" or "outcome:<indicator id>". */
+  key: string;
+  label: string;
+  /** A line under the label: the period and unit of an official statistic. */
+  caption: string | null;
+  /** Where the row's figures come from, for rows with one source (official statistics). */
+  source: GlanceSource | null;
+  cells: GlanceCell[];
+}
+
+export interface GlanceSource {
+  text: string;
+  url: string | null;
+}
+
+export interface GlanceColumn {
+  key: string;
+  code: string;
+  name: string;
+  populationText: string | null;
+  /** Short form for the glance's column heading: "1,551,500 residents". */
+  residentsText: string | null;
+  mapHref: string;
+  /** "No funding announcements for … are in the data yet." when the region has none; else null. */
+  emptyText: string | null;
+  /** The region's programmes with all their figures, for "All figures". */
+  programmes: ProgrammeHeadline[];
+}
+
+export interface QualifierNote {
+  key: string;
+  term: string;
+  meaning: string;
+}
+
+export interface GlanceVM {
+  options: RegionOption[];
+  pair: RegionPair;
+  columns: GlanceColumn[];
+  rows: GlanceRow[];
+  /** Meanings of the qualifiers that appear among the chosen regions' figures. */
+  qualifierNotes: QualifierNote[];
+}
+
+/** Combined authorities with an areas.csv row, in data order, by short name. */
+export function regionOptions(data: RowsByDataset): RegionOption[] {
+  return combinedAuthorities(data).map(({ code, name, area }) => ({ code, name: area?.short_name ?? name }));
+}
+
+/** Region codes with any announcement figure (a district's row counts for its combined authority). */
+function regionsWithFigures(data: RowsByDataset): Set<string> {
+  const parent = new Map((data.areas ?? []).map((a) => [a.area_code, a.parent_code]));
+  const codes = new Set<string>();
+  for (const row of [...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? [])]) {
+    codes.add(parent.get(row.area_code) || row.area_code);
+  }
+  return codes;
+}
+
+/**
+ * The default pair, by a data rule rather than by codes: the first two combined
+ * authorities (areas.csv order) that have announcement figures, topped up in data order
+ * when fewer than two have any. On the seed data this is the Liverpool City Region and
+ * the West Midlands, the two whose announcements the dashboard was built around.
+ */
+export function defaultPair(data: RowsByDataset): RegionPair {
+  const options = regionOptions(data);
+  const withFigures = regionsWithFigures(data);
+  const ordered = [...options.filter((o) => withFigures.has(o.code)), ...options.filter((o) => !withFigures.has(o.code))];
+  return { region: ordered[0]?.code ?? null, compare: ordered[1]?.code ?? null };
+}
+
+/** The pair the URL asks for; unknown codes fall back to the default pair, and the two are never the same region. */
+export function choosePair(data: RowsByDataset, params: Readonly<Record<string, string>>): RegionPair {
+  const codes = new Set(regionOptions(data).map((o) => o.code));
+  const fallback = defaultPair(data);
+  const asked = params[REGION_PARAM];
+  const region = asked && codes.has(asked) ? asked : fallback.region;
+  const askedCompare = params[COMPARE_PARAM];
+  if (askedCompare && codes.has(askedCompare) && askedCompare !== region) return { region, compare: askedCompare };
+  // The default comparison, or the default region when that is the one chosen.
+  const compare = fallback.compare !== region ? fallback.compare : fallback.region !== region ? fallback.region : null;
+  return { region, compare };
+}
+
+/**
+ * The pair after one picker changes. Choosing the region the other picker shows swaps the
+ * two, so the page never compares a region with itself.
+ */
+export function pickRegion(pair: RegionPair, which: 'region' | 'compare', code: string): RegionPair {
+  if (which === 'region') return pair.compare === code ? { region: code, compare: pair.region } : { ...pair, region: code };
+  return pair.region === code ? { region: pair.compare, compare: code } : { ...pair, compare: code };
+}
+
+/** URL parameters for a pair. */
+export function pairParams(pair: RegionPair): Record<string, string | null> {
+  return { [REGION_PARAM]: pair.region, [COMPARE_PARAM]: pair.compare };
+}
+
+/** True when the URL asks for the pair the prerendered page shows (no region parameters), so its markup can be hydrated as is. */
+export function isDefaultHeadlineRoute(params: Readonly<Record<string, string>>): boolean {
+  return !params[REGION_PARAM] && !params[COMPARE_PARAM];
+}
+
+/** What each qualifier means, said once on the page beside an example from the data. */
+const QUALIFIER_MEANING: Record<Exclude<Qualifier, 'exact'>, (example: FormattedFigure) => string> = {
+  more_than: (example) => `means ${example.long}: the source gives a floor, and the real number is higher.`,
+  up_to: () => 'is a ceiling: the amount may turn out lower.',
+  about: () => 'is the source’s own rounded figure.',
+  unquantified: () => 'means the source gives no number; it is never counted as zero.',
+};
+
+const EXPECTATION_NOTE: QualifierNote = {
+  key: 'qualifier:expected',
+  term: '“Expected”, “planned”',
+  meaning: 'are targets or plans, not achievements, and are shown apart from what has been achieved.',
+};
+
+function regionOf(data: RowsByDataset): (areaCode: string) => string {
+  const parent = new Map((data.areas ?? []).map((a) => [a.area_code, a.parent_code]));
+  return (code) => parent.get(code) || code;
+}
+
+function programmeLinks(ids: Iterable<string>, data: RowsByDataset): ProgrammeLink[] {
+  const names = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
+  return [...new Set(ids)].map((id) => ({ anchor: `prog-${id}`, name: names.get(id) ?? id }));
+}
+
+function latestBy<T extends { as_of: string }>(rows: T[]): T | undefined {
+  // Partial ISO dates sort correctly as text: "2024" < "2024-03" < "2024-03-31".
+  return rows.reduce<T | undefined>((best, row) => (!best || row.as_of > best.as_of ? row : best), undefined);
+}
+
+function noneCell(key: string, text: string, links: ProgrammeLink[] = []): GlanceCell {
+  return { key, text, quantified: false, details: [], links };
+}
+
+/**
+ * Skills funding announced for a region: the skills lines not carved from another skills
+ * line (part_of), so a deal and its parts are counted once; wider investment is not skills
+ * funding. Added with sumQualified, so a ceiling stays a ceiling.
+ */
+function fundingCell(key: string, lines: FundingLine[], area: Area | null, data: RowsByDataset): GlanceCell {
+  const byId = new Map((data.funding ?? []).map((l) => [l.id, l]));
+  const skills = lines.filter((l) => l.category === 'skills');
+  const roots = skills.filter((l) => byId.get(l.part_of ?? '')?.category !== 'skills');
+  const links = programmeLinks(roots.map((l) => l.programme_id), data);
+  if (roots.length === 0) return noneCell(key, 'No skills funding figure in the data', links);
+  const quantified: QualifiedValue[] = roots.flatMap((l) => (l.amount_gbp === null || l.qualifier === 'unquantified' ? [] : [{ value: l.amount_gbp, qualifier: l.qualifier }]));
+  const unquantified = roots.length - quantified.length;
+  const unquantifiedText = `${unquantified} ${unquantified === 1 ? 'line' : 'lines'} with no published amount`;
+  if (quantified.length === 0) return { ...noneCell(key, 'No amount published', links), details: [unquantifiedText] };
+  const sum = sumQualified(quantified);
+  if (!sum) return { ...noneCell(key, 'Cannot be totalled', links), details: ['the lines mix upper and lower limits'] };
+  const details: string[] = [];
+  const rate = perResident(sum.value, area?.population);
+  if (rate !== null) details.push(`${formatFigure(rate, sum.qualifier, 'gbp_pence').long} per resident`);
+  const dates = roots.map((l) => l.announced).sort();
+  const first = formatPartialDate(dates[0] ?? '');
+  const last = formatPartialDate(dates[dates.length - 1] ?? '');
+  details.push(first === last ? `announced ${first}` : `announced ${first} to ${last}`);
+  if (unquantified > 0) details.push(`plus ${unquantifiedText}`);
+  return { key, text: formatFigure(sum.value, sum.qualifier, 'gbp').long, quantified: true, details, links };
+}
+
+/** People who completed a course: the latest quantified count; expectations are not achievements and are left to "All figures". */
+function trainedCell(key: string, data: RowsByDataset, inRegion: (code: string) => boolean): GlanceCell {
+  const completed = (data.completions ?? []).filter((c) => inRegion(c.area_code) && c.measure === 'completed');
+  const counted = completed.filter((c) => c.value !== null && c.qualifier !== 'unquantified');
+  const latest = latestBy(counted);
+  const links = programmeLinks((latest ? [latest] : completed).map((c) => c.programme_id), data);
+  if (!latest) return noneCell(key, completed.length > 0 ? 'No count published' : 'None in the data', links);
+  return { key, text: formatFigure(latest.value, latest.qualifier, 'count', latest.stated_as).long, quantified: true, details: [`completed, by ${formatPartialDate(latest.as_of)}`], links };
+}
+
+/** Schools and colleges taking part (latest actual count), with the latest plan named as a plan. */
+function schoolsCell(key: string, data: RowsByDataset, inRegion: (code: string) => boolean): GlanceCell {
+  const rows = (data.schools_reached ?? []).filter((s) => inRegion(s.area_code));
+  const actual = latestBy(rows.filter((s) => s.status === 'actual'));
+  const planned = latestBy(rows.filter((s) => s.status === 'planned'));
+  const links = programmeLinks([actual, planned].flatMap((s) => (s ? [s.programme_id] : [])), data);
+  const plannedValue = planned ? formatFigure(planned.schools_and_colleges, planned.qualifier, 'count', planned.stated_as) : null;
+  const plannedText = planned && plannedValue ? `${plannedValue.quantified ? `${plannedValue.long} planned` : 'more planned, number not published'} (announced ${formatPartialDate(planned.as_of)})` : null;
+  if (!actual) return { ...noneCell(key, rows.length > 0 ? 'No count of schools taking part' : 'None in the data', links), details: plannedText ? [plannedText] : [] };
+  const value = formatFigure(actual.schools_and_colleges, actual.qualifier, 'count', actual.stated_as);
+  return { key, text: value.long, quantified: value.quantified, details: [`taking part, ${formatPartialDate(actual.as_of)}`, ...(plannedText ? [plannedText] : [])], links };
+}
+
+function qualifierNotes(data: RowsByDataset, codes: Set<string>, region: (code: string) => string): QualifierNote[] {
+  const inPair = (row: { area_code: string }) => codes.has(region(row.area_code));
+  const examples = new Map<Qualifier, FormattedFigure>();
+  const note = (qualifier: Qualifier, figure: FormattedFigure) => {
+    if (!examples.has(qualifier)) examples.set(qualifier, figure);
+  };
+  for (const l of (data.funding ?? []).filter(inPair)) note(l.qualifier, formatFigure(l.amount_gbp, l.qualifier, 'gbp', l.stated_as));
+  for (const c of (data.completions ?? []).filter(inPair)) note(c.qualifier, formatFigure(c.value, c.qualifier, 'count', c.stated_as));
+  for (const s of (data.schools_reached ?? []).filter(inPair)) note(s.qualifier, formatFigure(s.schools_and_colleges, s.qualifier, 'count', s.stated_as));
+  const expectations =
+    (data.completions ?? []).some((c) => inPair(c) && MEASURE_IS_EXPECTATION[c.measure]) || (data.schools_reached ?? []).some((s) => inPair(s) && s.status === 'planned');
+  const order = ['more_than', 'up_to', 'about', 'unquantified'] as const;
+  const notes = order.flatMap((q) => {
+    const example = examples.get(q);
+    if (!example) return [];
+    // "Not quantified" is the term itself; the others show the data's own example ("4,000+").
+    const term = q === 'unquantified' ? '“Not quantified”' : q === 'up_to' ? '“Up to”' : q === 'about' ? '“About”' : `“${example.text}”`;
+    return [{ key: `qualifier:${q}`, term, meaning: QUALIFIER_MEANING[q](example) }];
+  });
+  return expectations ? [...notes, EXPECTATION_NOTE] : notes;
+}
+
+/** The first screen for the pair the URL asks for (see choosePair). */
+export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<string, string>>): GlanceVM {
+  const options = regionOptions(data);
+  const pair = choosePair(data, params);
+  const region = regionOf(data);
+  const source = sourceLookup(data);
+  const headlines = new Map(buildHeadlines(data).map((h) => [h.code, h]));
+  const areaByCode = new Map((data.areas ?? []).map((a) => [a.area_code, a]));
+  const chosen = [pair.region, pair.compare].filter((code): code is string => code !== null);
+
+  const columns: GlanceColumn[] = chosen.map((code, index) => {
+    const area = areaByCode.get(code) ?? null;
+    const name = area?.short_name ?? options.find((o) => o.code === code)?.name ?? code;
+    const headline = headlines.get(code);
+    return {
+      key: `column:${index}:${code}`,
+      code,
+      name,
+      populationText: area ? `Population ${formatFigure(area.population, 'exact', 'count').text} (${area.population_year}, ${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
+      residentsText: area ? `${formatFigure(area.population, 'exact', 'count').text} residents` : null,
+      mapHref: `#/map?${REGION_PARAM}=${encodeURIComponent(code)}`,
+      emptyText: headline && headline.programmes.length > 0 ? null : `No funding announcements for ${name} are in the data yet.`,
+      programmes: headline?.programmes ?? [],
+    };
+  });
+
+  const cellsFor = (kind: string, make: (key: string, code: string) => GlanceCell) => columns.map((column) => make(`${kind}:${column.code}`, column.code));
+  const rows: GlanceRow[] = [
+    {
+      key: 'announced:funding',
+      label: 'Skills funding announced',
+      caption: null,
+      source: null,
+      cells: columns.map((column) =>
+        column.emptyText
+          ? noneCell(`funding:${column.code}`, column.emptyText)
+          : fundingCell(`funding:${column.code}`, (data.funding ?? []).filter((l) => region(l.area_code) === column.code), areaByCode.get(column.code) ?? null, data),
+      ),
+    },
+    { key: 'announced:trained', label: 'People trained or completed', caption: null, source: null, cells: cellsFor('trained', (key, code) => trainedCell(key, data, (c) => region(c) === code)) },
+    { key: 'announced:schools', label: 'Schools and colleges reached', caption: null, source: null, cells: cellsFor('schools', (key, code) => schoolsCell(key, data, (c) => region(c) === code)) },
+  ];
+
+  return {
+    options,
+    pair,
+    columns,
+    rows,
+    qualifierNotes: qualifierNotes(data, new Set(chosen), region),
+  };
+}
