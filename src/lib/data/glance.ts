@@ -25,7 +25,7 @@ export interface RegionPair {
 
 /** One programme a figure came from: the glance links to its section below. */
 export interface ProgrammeLink {
-  /** The programme section's element id ("prog-<programme_id>", as ProgrammeGroup renders it). */
+  /** The element id of the programme's section under "All figures" (programmeAnchor). */
   anchor: string;
   name: string;
 }
@@ -167,9 +167,14 @@ function regionOf(data: RowsByDataset): (areaCode: string) => string {
   return (code) => parent.get(code) || code;
 }
 
+/** Element id of a programme's folding section under "All figures"; the glance links to it. */
+export function programmeAnchor(programmeId: string): string {
+  return `programme-${programmeId}`;
+}
+
 function programmeLinks(ids: Iterable<string>, data: RowsByDataset): ProgrammeLink[] {
   const names = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
-  return [...new Set(ids)].map((id) => ({ anchor: `prog-${id}`, name: names.get(id) ?? id }));
+  return [...new Set(ids)].map((id) => ({ anchor: programmeAnchor(id), name: names.get(id) ?? id }));
 }
 
 function latestBy<T extends { as_of: string }>(rows: T[]): T | undefined {
