@@ -81,7 +81,7 @@ describe('glanceViewModel', () => {
     expect(cell(vm, 'announced:funding', 1)?.links).toEqual([{ anchor: 'programme-wm-skills-deal', name: 'West Midlands Skills Deal' }]);
     expect(cell(vm, 'announced:trained', 0)).toMatchObject({ text: 'more than 4,000', details: ['completed, by March 2024'] });
     expect(cell(vm, 'announced:trained', 1)).toMatchObject({ text: 'None in the data', quantified: false });
-    expect(cell(vm, 'announced:schools', 0)).toMatchObject({ text: '33', details: ['taking part, January 2019', '120 planned (announced 30 May 2019)'] });
+    expect(cell(vm, 'announced:schools', 0)).toMatchObject({ text: '33', details: ['taking part, January 2019', '120 planned (announced May 2019)'] });
     expect(cell(vm, 'announced:schools', 1)).toMatchObject({ text: 'No count of schools taking part', details: ['more planned, number not published (announced July 2018)'] });
   });
 
