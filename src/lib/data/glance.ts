@@ -61,6 +61,8 @@ export interface GlanceSource {
 
 export interface GlanceColumn {
   key: string;
+  /** Which picker chooses this column. */
+  role: 'region' | 'compare';
   code: string;
   name: string;
   populationText: string | null;
@@ -206,10 +208,9 @@ function fundingCell(key: string, lines: FundingLine[], area: Area | null, data:
   const details: string[] = [];
   const rate = perResident(sum.value, area?.population);
   if (rate !== null) details.push(`${formatFigure(rate, sum.qualifier, 'gbp_pence').long} per resident`);
-  const dates = roots.map((l) => l.announced).sort();
-  const first = formatPartialDate(dates[0] ?? '');
-  const last = formatPartialDate(dates[dates.length - 1] ?? '');
-  details.push(first === last ? `announced ${first}` : `announced ${first} to ${last}`);
+  // Years only: the first screen says how recent the money is; the cards give full dates.
+  const years = [...new Set(roots.map((l) => l.announced.slice(0, 4)))].sort();
+  details.push(`announced ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? '')}`);
   if (unquantified > 0) details.push(`plus ${unquantifiedText}`);
   return { key, text: formatFigure(sum.value, sum.qualifier, 'gbp').long, quantified: true, details, links };
 }
@@ -221,7 +222,7 @@ function trainedCell(key: string, data: RowsByDataset, inRegion: (code: string) 
   const latest = latestBy(counted);
   const links = programmeLinks((latest ? [latest] : completed).map((c) => c.programme_id), data);
   if (!latest) return noneCell(key, completed.length > 0 ? 'No count published' : 'None in the data', links);
-  return { key, text: formatFigure(latest.value, latest.qualifier, 'count', latest.stated_as).long, quantified: true, details: [`completed, by ${formatPartialDate(latest.as_of)}`], links };
+  return { key, text: formatFigure(latest.value, latest.qualifier, 'count', latest.stated_as).long, quantified: true, details: [`by ${formatPartialDate(latest.as_of)}`], links };
 }
 
 /** Schools and colleges taking part (latest actual count), with the latest plan named as a plan. */
@@ -231,10 +232,10 @@ function schoolsCell(key: string, data: RowsByDataset, inRegion: (code: string) 
   const planned = latestBy(rows.filter((s) => s.status === 'planned'));
   const links = programmeLinks([actual, planned].flatMap((s) => (s ? [s.programme_id] : [])), data);
   const plannedValue = planned ? formatFigure(planned.schools_and_colleges, planned.qualifier, 'count', planned.stated_as) : null;
-  const plannedText = planned && plannedValue ? `${plannedValue.quantified ? `${plannedValue.long} planned` : 'more planned, number not published'} (announced ${formatPartialDate(planned.as_of)})` : null;
+  const plannedText = planned && plannedValue ? `${plannedValue.quantified ? `${plannedValue.long} planned` : 'more planned, number not given'} (${formatPartialDate(planned.as_of)})` : null;
   if (!actual) return { ...noneCell(key, rows.length > 0 ? 'No count of schools taking part' : 'None in the data', links), details: plannedText ? [plannedText] : [] };
   const value = formatFigure(actual.schools_and_colleges, actual.qualifier, 'count', actual.stated_as);
-  return { key, text: value.long, quantified: value.quantified, details: [`taking part, ${formatPartialDate(actual.as_of)}`, ...(plannedText ? [plannedText] : [])], links };
+  return { key, text: value.long, quantified: value.quantified, details: [`taking part in ${formatPartialDate(actual.as_of)}`, ...(plannedText ? [plannedText] : [])], links };
 }
 
 function qualifierNotes(data: RowsByDataset, codes: Set<string>, region: (code: string) => string): QualifierNote[] {
@@ -269,12 +270,13 @@ export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<str
   const areaByCode = new Map((data.areas ?? []).map((a) => [a.area_code, a]));
   const chosen = [pair.region, pair.compare].filter((code): code is string => code !== null);
 
-  const columns: GlanceColumn[] = chosen.map((code, index) => {
+  const columns: GlanceColumn[] = chosen.map((code, index): GlanceColumn => {
     const area = areaByCode.get(code) ?? null;
     const name = area?.short_name ?? options.find((o) => o.code === code)?.name ?? code;
     const headline = headlines.get(code);
     return {
       key: `column:${index}:${code}`,
+      role: index === 0 ? 'region' : 'compare',
       code,
       name,
       populationText: area ? `Population ${formatFigure(area.population, 'exact', 'count').text} (${area.population_year}, ${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
