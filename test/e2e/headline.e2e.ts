@@ -7,20 +7,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
-import { validateCsv } from '../../src/lib/data/validate.ts';
+import { formatPartialDate } from '../../src/lib/data/format.ts';
+import type { RowsByDataset } from '../../src/lib/data/validate.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { byId, cardTexts, expectedCards, pairRoutes, publishedData, type ExpectedCard } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
 
-const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
-const sources = new Map(validateCsv('sources', dataFile('sources.csv')).rows.map((s) => [s.source_id, s]));
-
-/** Expected card value text for every figure row, computed from the CSV rows themselves. */
-const expectedCards = [
-  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text, sourceId: r.source_id })),
-  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
-  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
-];
+let data: RowsByDataset;
+let cards: ExpectedCard[];
+beforeAll(async () => {
+  data = await publishedData();
+  cards = expectedCards(data);
+});
+const sourceOf = (id: string) => (data.sources ?? []).find((s) => s.source_id === id);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,10 +29,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openHeadline(server: StaticServer, width: number): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
+async function openHeadline(server: StaticServer, width: number, route = ''): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
   const page = await openPage(browser, { width, height: 900 });
   const problems = collectProblems(page);
-  await page.goto(server.url);
+  await page.goto(server.url + route);
   await page.locator('[data-figure-id]').first().waitFor();
   return { page, problems };
 }
@@ -47,41 +46,61 @@ describe('headline view with the published data', () => {
     await server?.close();
   });
 
-  it('shows one card per figure row, with the row’s formatted value and qualifier', async () => {
-    const { page, problems } = await openHeadline(server, 1280);
-    expect(expectedCards.length).toBeGreaterThan(20);
-    const shown = await page.locator('[data-figure-id]').evaluateAll((cards) =>
-      cards.map((card) => ({ id: card.getAttribute('data-figure-id'), text: card.querySelector('[data-role="value"]')?.textContent?.trim() })),
-    );
-    expect(shown.map((c) => c.id).sort()).toEqual(expectedCards.map((c) => c.id).sort());
-    for (const expected of expectedCards) {
-      expect(shown.find((c) => c.id === expected.id)?.text, expected.id).toBe(expected.text);
+  it('shows every figure row as a card, with the row’s formatted value and qualifier, under "All figures" for its region', async () => {
+    expect(cards.length).toBeGreaterThan(20);
+    const seen: { id: string; text: string }[] = [];
+    for (const { route, regions } of pairRoutes(data)) {
+      const page = await openPage(browser, { width: 1280, height: 900 });
+      const problems = collectProblems(page);
+      await page.goto(server.url + route);
+      // The prerendered markup shows the default pair until the app has taken over.
+      await page.locator(`[data-glance] thead th[data-area-code="${regions[0]}"]`).waitFor();
+      // A region with figures shows them; the cards shown are exactly the chosen regions' rows.
+      const expected = cards.filter((c) => regions.includes(c.region));
+      if (expected.length > 0) await page.locator('[data-figure-id]').first().waitFor();
+      const shown = await cardTexts(page);
+      expect(byId(shown), route || '#/').toEqual(byId(expected.map(({ id, text }) => ({ id, text }))));
+      seen.push(...shown);
+      expect(problems.all()).toEqual([]);
+      await page.context().close();
     }
+    // Every row appears somewhere.
+    expect(new Set(seen.map((c) => c.id))).toEqual(new Set(cards.map((c) => c.id)));
+  });
+
+  it('shows the hand-checked figures of the default pair', async () => {
+    const { page } = await openHeadline(server, 1280);
     // Spot checks written out by hand, independent of the formatter.
     const valueOf = (id: string) => page.locator(`[data-figure-id="${id}"] [data-role="value"]`).textContent();
     expect(await valueOf('wm-deal-nrs-pilot')).toBe('up to £5m');
     expect(await valueOf('lcr-bootcamps-completed-2024')).toBe('4,000+');
     expect(await valueOf('wm-deal-sme-apprenticeships')).toBe('Not quantified');
     expect(await page.locator('[data-figure-id="lcr-bootcamps-expected-2025"]').textContent()).toContain('by March 2025');
-    expect(problems.all()).toEqual([]);
+    // "4,000+" is explained on the page in words, and "up to" once.
+    const key = (await page.locator('.qualifier-key').textContent()) ?? '';
+    expect(key).toContain('“4,000+” means more than 4,000');
+    expect(key).toContain('the amount may turn out lower');
+    expect(key.match(/may turn out lower/g)).toHaveLength(1);
     await page.context().close();
   });
 
   it('opens each card’s source with title, publisher and date in one click', async () => {
-    const { page } = await openHeadline(server, 1280);
-    for (const expected of expectedCards) {
-      const source = sources.get(expected.sourceId);
-      const card = page.locator(`[data-figure-id="${expected.id}"]`);
-      await card.locator('summary', { hasText: 'Source' }).click();
-      const details = card.locator('details.source');
-      await expect.poll(() => details.getAttribute('open')).not.toBeNull();
-      const text = await details.textContent();
-      expect(text).toContain(source?.title);
-      expect(text).toContain(source?.publisher);
-      expect(text).toContain(formatPartialDate(source?.published ?? ''));
-      if (source?.url) expect(await details.locator('a').getAttribute('href')).toBe(source.url);
+    for (const { route, regions } of pairRoutes(data).slice(0, 1)) {
+      const { page } = await openHeadline(server, 1280, route);
+      for (const expected of cards.filter((c) => regions.includes(c.region))) {
+        const source = sourceOf(expected.sourceId);
+        const card = page.locator(`[data-figure-id="${expected.id}"]`);
+        await card.locator('summary', { hasText: 'Source' }).click();
+        const details = card.locator('details.source');
+        await expect.poll(() => details.getAttribute('open')).not.toBeNull();
+        const text = await details.textContent();
+        expect(text).toContain(source?.title);
+        expect(text).toContain(source?.publisher);
+        expect(text).toContain(formatPartialDate(source?.published ?? ''));
+        if (source?.url) expect(await details.locator('a').getAttribute('href')).toBe(source.url);
+      }
+      await page.context().close();
     }
-    await page.context().close();
   });
 
   it('is readable at 320 px with no horizontal scrolling', async () => {

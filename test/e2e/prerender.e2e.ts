@@ -3,34 +3,27 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { PRERENDERED_DATA_ID } from '../../src/lib/app/prerendered.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
+import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/validate.ts';
 import { collectProblems, serveDist, type StaticServer } from './browser.ts';
-import { REPO_ROOT } from './server.ts';
+import { byId, cardTexts, dataFile, expectedCards, publishedData } from './headline-data.ts';
 
-const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
-
-/** Card value text for every figure row, from the CSVs themselves. */
-const expectedCards = [
-  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text })),
-  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text })),
-  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text })),
-];
-
-async function cardTexts(page: Page): Promise<{ id: string; text: string }[]> {
-  return page.locator('[data-figure-id]').evaluateAll((cards) =>
-    cards.map((card) => ({ id: card.getAttribute('data-figure-id') ?? '', text: card.querySelector('[data-role="value"]')?.textContent?.trim() ?? '' })),
-  );
-}
-
-const byId = (cards: { id: string; text: string }[]) => [...cards].sort((a, b) => a.id.localeCompare(b.id));
+/** The prerendered page shows the default pair: card value text for those regions' rows, from the CSVs themselves. */
+let data: RowsByDataset;
+let defaultCards: { id: string; text: string }[];
+beforeAll(async () => {
+  data = await publishedData();
+  const pair = defaultPair(data);
+  defaultCards = expectedCards(data)
+    .filter((c) => c.region === pair.region || c.region === pair.compare)
+    .map(({ id, text }) => ({ id, text }));
+});
 
 const site = useSite();
 
@@ -39,8 +32,18 @@ describe('with JavaScript off', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     await page.goto(site.server.url);
-    expect(await page.locator('h1').first().textContent()).toContain('headline figures');
-    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(await page.locator('h1').first().textContent()).toContain('at a glance');
+    expect(defaultCards.length).toBeGreaterThan(0);
+    expect(byId(await cardTexts(page))).toEqual(byId(defaultCards));
+    // The glance gives the default pair's key figures, as the view-model computes them.
+    const vm = glanceViewModel(data, {});
+    const heads = await page.locator('[data-glance] thead th').allTextContents();
+    vm.columns.forEach((column, i) => expect(heads[i]).toContain(column.name));
+    for (const row of vm.rows) {
+      for (const cell of row.cells) expect(await page.locator(`[data-glance-cell="${cell.key}"] .glance-value`).textContent(), cell.key).toBe(cell.text);
+    }
+    // No dead controls: the pickers need JavaScript, so they are hidden.
+    expect(await page.locator('select:visible, main button:visible').count()).toBe(0);
     expect(await page.locator('.loading').count()).toBe(0);
     // Sources open without script: <details> is native.
     const card = page.locator('[data-figure-id="wm-deal-nrs-pilot"]');
@@ -95,7 +98,7 @@ describe('with JavaScript on', () => {
     expect(record.loadingShown).toBe(false);
     expect(record.cardsRemoved).toBe(0);
     expect(record.layoutShift).toBeLessThan(0.01);
-    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(byId(await cardTexts(page))).toEqual(byId(defaultCards));
     expect(problems.all()).toEqual([]);
     expect(warnings).toEqual([]);
     // Hydrated, not static: the skip link's handler moves focus to main without changing the route.

@@ -116,7 +116,9 @@ describe('glanceViewModel', () => {
   });
 
   it('keeps keys unique by construction, even when ids collide across datasets and with made-up keys', () => {
-    const funding = [...(fixture.data.funding ?? []), { ...(fixture.data.funding ?? [])[0]!, id: 'funding:E47000004', _line: 99 }];
+    const [first] = fixture.data.funding ?? [];
+    if (!first) throw new Error('The fixture has funding rows.');
+    const funding = [...(fixture.data.funding ?? []), { ...first, id: 'funding:E47000004', _line: 99 }];
     const completions = (fixture.data.completions ?? []).map((c, i) => (i === 0 ? { ...c, id: 'lcr-bootcamps-2024' } : c));
     const vm = glanceViewModel({ ...fixture.data, funding, completions }, {});
     const keys = [...vm.columns.map((c) => c.key), ...vm.rows.map((r) => r.key), ...vm.rows.flatMap((r) => r.cells.map((c) => `${r.key}/${c.key}`))];
