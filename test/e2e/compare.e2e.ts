@@ -93,6 +93,47 @@ describe('compare view', () => {
     await page.context().close();
   });
 
+  it('redraws only the chart whose switch is used, and namespaces its parameter by chart id', async () => {
+    const { page, problems } = await openCompare();
+    // Watch every other chart's figure for any change, and tag each drawn SVG to spot replacement.
+    await page.evaluate((ids) => {
+      const state = window as unknown as { __mutations: Record<string, number> };
+      state.__mutations = {};
+      for (const id of ids) {
+        const fig = document.querySelector(`figure[data-chart-id="${id}"]`);
+        if (!fig) throw new Error(`no figure ${id}`);
+        fig.querySelector('svg[role="img"]')?.setAttribute('data-first-draw', '');
+        state.__mutations[id] = 0;
+        new MutationObserver((records) => {
+          state.__mutations[id] = (state.__mutations[id] ?? 0) + records.length;
+        }).observe(fig, { childList: true, subtree: true, characterData: true });
+      }
+    }, CHART_IDS);
+    await figure(page, 'deal-breakdown').getByRole('button', { name: '£ per resident', exact: true }).click();
+    await page.waitForFunction(() => location.hash === '#/compare?deal-breakdown.measure=per_resident');
+    await figure(page, 'deal-breakdown').locator('svg[role="img"]:not([data-first-draw])').waitFor();
+    // Give any stray redraw (Svelte flush, the resize debounce) time to happen.
+    await page.waitForTimeout(400);
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: Record<string, number> }).__mutations);
+    expect(mutations['deal-breakdown']).toBeGreaterThan(0);
+    for (const id of CHART_IDS.filter((other) => other !== 'deal-breakdown')) {
+      expect({ id, mutations: mutations[id] }).toEqual({ id, mutations: 0 });
+      expect(await figure(page, id).locator('svg[role="img"][data-first-draw]').count()).toBe(1);
+    }
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws each key swatch as real SVG shapes, from the same definition as exported images', async () => {
+    const { page } = await openCompare();
+    const shapes = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart-legend svg.swatch > *')].map((node) => ({ svg: node.namespaceURI === 'http://www.w3.org/2000/svg', size: node instanceof SVGGraphicsElement ? node.getBBox().width + node.getBBox().height : 0 })),
+    );
+    expect(shapes.length).toBeGreaterThan(3);
+    for (const shape of shapes) expect(shape.svg && shape.size > 0).toBe(true);
+    await page.context().close();
+  });
+
   it('reads the measure from a shared link, and falls back to £ total for a malformed one', async () => {
     const shared = await openCompare('#/compare?measure=per_resident_per_year');
     expect(await shared.page.getByRole('button', { name: '£ per resident per year', exact: true }).getAttribute('aria-pressed')).toBe('true');

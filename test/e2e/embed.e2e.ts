@@ -21,6 +21,8 @@ const HOST_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body style="margin:0">
 <h1>A council page</h1>
+<!-- Shadows a named global (DOM clobbering): the resize script must not depend on one. -->
+<div id="cityRegionDashboardResize"></div><img name="getElementsByTagName" alt="">
 <iframe id="frame" src="/embed.html?chart=deal-breakdown" title="Skills funding" width="100%" height="150" style="border:0;display:block"></iframe>
 <script src="/embed-resize.js"></script>
 </body></html>`;
@@ -58,7 +60,7 @@ describe('chart embed', () => {
     // The switch from the embed URL is applied and carried into the link back.
     expect(await page.locator('caption').first().textContent()).toMatch(/per resident/i);
     const back = page.getByRole('link', { name: /City region skills dashboard/ });
-    expect(await back.getAttribute('href')).toBe('./#/compare?measure=per_resident');
+    expect(await back.getAttribute('href')).toBe('./#/compare?deal-breakdown.measure=per_resident');
     expect(await page.getByRole('button', { name: /^Embed/ }).count()).toBe(0);
     expect(await page.title()).toMatch(/Skills funding|funding/i);
     expect(site.server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);

@@ -27,7 +27,7 @@ describe('URL state', () => {
     const perResident = page.locator('figure[data-chart-id="deal-breakdown"] .choice').nth(1);
     const perResidentLabel = ((await perResident.textContent()) ?? '').trim();
     await perResident.click();
-    expect(await hashOf(page)).toMatch(/^#\/compare\?measure=/);
+    expect(await hashOf(page)).toMatch(/^#\/compare\?deal-breakdown\.measure=/);
     const compareHash = await hashOf(page);
 
     await page.getByRole('link', { name: /map/i }).first().click();

@@ -4,16 +4,16 @@
  * A date with no published count is an event marker, a "more than" count is a floor
  * marker, and expectations are hollow and dashed so they never read as outcomes.
  */
+import { extent, max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
-import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
+import { formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { MEASURE_LABEL } from '../data/labels.ts';
 import type { Completion, Qualifier } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
 import { INK, MUTED, OKABE_ITO } from './palette.ts';
 import { wrapText } from './text.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
@@ -126,10 +126,10 @@ export function progressPlotOptions(vm: BootcampsProgressVM, size: { width: numb
   const { width } = size;
   const narrow = width < 520;
   const points = vm.series.flatMap((series) => series.points.map((point) => ({ ...point, colour: series.colour })));
-  const dates = points.map((point) => point.date.getTime());
-  const [minDate, maxDate] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [Date.UTC(2020, 0, 1), Date.UTC(2021, 0, 1)];
+  const [firstDate, lastDate] = extent(points, (point) => point.date.getTime());
+  const [minDate, maxDate] = firstDate !== undefined && lastDate !== undefined ? [firstDate, lastDate] : [Date.UTC(2020, 0, 1), Date.UTC(2021, 0, 1)];
   const span = Math.max(maxDate - minDate, 365 * 24 * 3600 * 1000);
-  const maxValue = Math.max(1, ...points.map((point) => point.value ?? 0));
+  const maxValue = Math.max(1, max(points, (point) => point.value ?? 0) ?? 0);
   const marginLeft = 52;
   const marginRight = 16;
   const labelWidth = Math.min(180, (width - marginLeft - marginRight) * 0.55);
@@ -228,7 +228,7 @@ function pointSentence(point: ProgressPoint): string {
 export function progressSummary(vm: BootcampsProgressVM): string {
   if (vm.series.length === 0) return 'The data holds no completion counts, so there is nothing to chart.';
   return vm.series
-    .map((series) => `${series.programmeName} (${series.regionName}): ${listInWords(series.points.map(pointSentence))}.`)
+    .map((series) => `${series.programmeName} (${series.regionName}): ${formatList(series.points.map(pointSentence))}.`)
     .join(' ');
 }
 
@@ -243,13 +243,13 @@ export function progressLegend(vm: BootcampsProgressVM): LegendEntry[] {
   return entries;
 }
 
-export const bootcampsProgress = defineChart<BootcampsProgressVM>({
+export const bootcampsProgress = defineChart({
   id: 'bootcamps-progress',
   title: 'Bootcamp completions over time',
   subtitle: 'Cumulative number of people completing, as reported, with expectations marked',
   requires: ['completions'],
   uses: ['programmes', 'areas', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: bootcampsProgressViewModel,
   plotOptions: progressPlotOptions,
   tableRows: progressTable,

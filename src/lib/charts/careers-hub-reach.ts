@@ -3,14 +3,14 @@
  * actual figures as solid bars and planned ones as dashed outlines; rows with no
  * published number are listed as not quantified.
  */
-import { formatCount, formatFigure, formatPartialDate, type FormattedFigure } from '../data/format.ts';
+import { max } from 'd3-array';
+import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
 import type { Qualifier, SchoolsReached } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex, type AreaInfo } from './areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
 import { MUTED, SERIES_COLOUR } from './palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from './rows.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
@@ -38,8 +38,6 @@ export interface CareersHubReachVM {
   status: 'ok';
   regions: { info: AreaInfo; programmes: ReachProgramme[] }[];
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Pure: schools_reached rows grouped by combined authority and programme, each in date order. */
 export function careersHubReachViewModel(data: RowsByDataset): CareersHubReachVM {
@@ -127,7 +125,7 @@ function allItems(vm: CareersHubReachVM): (ReachItem & { programme: string; regi
 
 export function careersPlotOptions(vm: CareersHubReachVM, size: { width: number }) {
   const layout = layoutRows(careersRowGroups(vm), size.width);
-  const maxValue = Math.max(0, ...allItems(vm).map((item) => item.value ?? 0));
+  const maxValue = Math.max(0, max(allItems(vm), (item) => item.value ?? 0) ?? 0);
   return rowPlotOptions(layout, { width: size.width, maxValue, tickFormat: formatCount, ariaLabel: 'Schools and colleges in careers hubs' });
 }
 
@@ -155,7 +153,7 @@ export function careersSummary(vm: CareersHubReachVM): string {
             ? `the number of ${SCHOOLS_STATUS_LABEL[item.status]} is not published (${when(item)})`
             : `${item.figure.long} ${SCHOOLS_STATUS_LABEL[item.status]}${item.status === 'planned' ? ',' : ''} ${when(item)}`,
         );
-        return `${programme.name} (${region.info.name}): ${listInWords(parts)}.`;
+        return `${programme.name} (${region.info.name}): ${formatList(parts)}.`;
       }),
     )
     .join(' ');
@@ -170,13 +168,13 @@ export function careersLegend(vm: CareersHubReachVM): LegendEntry[] {
   return entries;
 }
 
-export const careersHubReach = defineChart<CareersHubReachVM>({
+export const careersHubReach = defineChart({
   id: 'careers-hub-reach',
   title: 'Schools and colleges in careers hubs',
   subtitle: 'How many schools and colleges take part, as reported and as planned',
   requires: ['schools_reached'],
   uses: ['areas', 'programmes', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: careersHubReachViewModel,
   plotOptions: careersPlotOptions,
   tableRows: careersTable,

@@ -1,22 +1,13 @@
 /**
  * Turns a typed chart definition into a registry entry. The checks every chart needs
- * (required datasets present, URL options valid) live here once.
+ * (required datasets present, control values checked) live here once.
  */
 import { sourceLookup } from '../data/derive.ts';
 import { SCHEMA } from '../data/schema.ts';
 import type { DatasetName } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
-import type { ChartControl, ChartDefinition, ChartParams, RegisteredChart, RenderedChart, Unavailable } from './types.ts';
-
-/** Checked options: each control's value from the URL if it is one of its choices, else its default. */
-export function resolveOptions(controls: readonly ChartControl[], params: ChartParams): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (const control of controls) {
-    const requested = params[control.param];
-    options[control.param] = control.choices.some((choice) => choice.value === requested) ? (requested as string) : control.defaultValue;
-  }
-  return options;
-}
+import { resolveControls, type Controls } from './controls.ts';
+import type { ChartDefinition, ChartParams, RegisteredChart, RenderedChart, Unavailable } from './types.ts';
 
 /** The required datasets that are absent (their file was missing or broken). */
 export function missingDatasets(data: RowsByDataset, required: readonly DatasetName[]): DatasetName[] {
@@ -32,7 +23,7 @@ export function unavailable(missing: DatasetName[], reason?: string): Unavailabl
   };
 }
 
-export function defineChart<VM extends { status: 'ok' }>(definition: ChartDefinition<VM>): RegisteredChart {
+export function defineChart<VM extends { status: 'ok' }, C extends Controls>(definition: ChartDefinition<VM, C>): RegisteredChart {
   const { id, title, subtitle, requires, uses, controls } = definition;
   return {
     id,
@@ -40,12 +31,12 @@ export function defineChart<VM extends { status: 'ok' }>(definition: ChartDefini
     subtitle,
     requires,
     uses,
-    controls,
+    params: Object.entries(controls).map(([param, control]) => ({ param, shared: control.shared })),
     render(data: RowsByDataset, params: ChartParams): RenderedChart {
       const missing = missingDatasets(data, requires);
       if (missing.length > 0) return { id, title, subtitle, ...unavailable(missing) };
-      const options = resolveOptions(controls, params);
-      const vm = definition.viewModel(data, options);
+      const { values, resolved } = resolveControls(controls, data, params);
+      const vm = definition.viewModel(data, values);
       if (vm.status === 'unavailable') return { id, title, subtitle, ...vm };
       const source = sourceLookup(data);
       return {
@@ -53,7 +44,7 @@ export function defineChart<VM extends { status: 'ok' }>(definition: ChartDefini
         id,
         title,
         subtitle,
-        controls: controls.map((control) => ({ control, value: options[control.param] ?? control.defaultValue })),
+        controls: resolved,
         plotOptions: (width) => definition.plotOptions(vm, { width }),
         table: definition.tableRows(vm),
         summary: definition.summary(vm),

@@ -18,9 +18,3 @@ export function moneyTick(unit: 'gbp' | 'gbp_pence'): (value: number) => string 
 }
 
 export { sumQualified, type QualifiedValue } from '../data/derive.ts';
-
-/** "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -13,9 +13,11 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-/** Text and neutral marks, matching the site's --ink and --muted tokens. */
+/** Text, neutral marks, background and grid cells: the site's --ink, --muted, --paper and --panel (global.css). */
 export const INK = '#1b1b1b';
 export const MUTED = '#505a5f';
+export const PAPER = '#ffffff';
+export const PANEL = '#f3f2f1';
 /** Light fill behind ceilings and grid cells; decorative only, the outline carries the meaning. */
 export const FAINT_FILL_OPACITY = 0.14;
 
@@ -57,6 +59,3 @@ export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
-
-/** Five-pointed star in a 16×16 legend swatch; shared by the on-screen key and exported images. */
-export const SWATCH_STAR_POINTS = '8,1.5 9.9,6 14.5,6.2 10.9,9.1 12.1,13.8 8,11.2 3.9,13.8 5.1,9.1 1.5,6.2 6.1,6';

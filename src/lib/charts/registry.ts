@@ -8,7 +8,7 @@
 import type { RegisteredChart } from './types.ts';
 
 const LOADERS = {
-  'deal-breakdown': () => import('./deal-breakdown.ts').then((m) => m.dealBreakdown),
+  'deal-breakdown': () => import('./deal-breakdown/index.ts').then((m) => m.dealBreakdown),
   'bootcamps-progress': () => import('./bootcamps-progress.ts').then((m) => m.bootcampsProgress),
   'careers-hub-reach': () => import('./careers-hub-reach.ts').then((m) => m.careersHubReach),
   'sector-priorities': () => import('./sector-priorities.ts').then((m) => m.sectorPriorities),

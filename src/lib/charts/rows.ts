@@ -110,7 +110,7 @@ export function layoutRows(groups: readonly RowGroup[], width: number): RowLayou
   let tallest = MARGIN.top;
   for (const group of groups) {
     const placed = placeGroup(group, panelWidth, sideBySide ? MARGIN.top : stackedY, sideBySide || group === groups[0]);
-    rows.push(...placed.rows);
+    for (const row of placed.rows) rows.push(row);
     stackedY = placed.endY;
     tallest = Math.max(tallest, placed.endY);
   }

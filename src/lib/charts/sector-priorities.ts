@@ -3,16 +3,16 @@
  * (rows, from sectors.csv) by area and programme (columns). Each relation has its own
  * shape and a word where there is room, so colour is never the only cue.
  */
+import { max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
-import { formatCount } from '../data/format.ts';
+import { countOf, formatList } from '../data/format.ts';
 import { RELATION_LABEL } from '../data/labels.ts';
 import type { SectorShortage } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
 import { areaIndex } from './areas.ts';
 import { defineChart } from './define.ts';
-import { listInWords } from './figures.ts';
-import { INK, RELATION_STYLE } from './palette.ts';
+import { INK, PANEL, RELATION_STYLE } from './palette.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
 import type { ChartTable, LegendEntry } from './types.ts';
 
@@ -99,13 +99,13 @@ export function sectorPlotOptions(vm: SectorPrioritiesVM, size: { width: number 
   const fontSize = width < 480 ? 11 : 12;
   const lineHeight = 1.2;
   const marginRight = 6;
-  const longestLabel = Math.max(40, ...vm.sectors.map((s) => estimateTextWidth(s.label, fontSize)));
+  const longestLabel = Math.max(40, max(vm.sectors, (s) => estimateTextWidth(s.label, fontSize)) ?? 0);
   const marginLeft = Math.min(longestLabel + 12, Math.max(96, width * 0.36));
   const rowLabels = new Map(vm.sectors.map((s) => [s.id, wrapText(s.label, marginLeft - 12, fontSize).join('\n')]));
   const columnWidth = (width - marginLeft - marginRight) / Math.max(1, vm.columns.length);
   const columnLabels = new Map(vm.columns.map((c) => [c.key, wrapText(columnLabel(c), columnWidth - 6, fontSize, true).join('\n')]));
-  const maxColumnLines = Math.max(1, ...[...columnLabels.values()].map((label) => label.split('\n').length));
-  const maxRowLines = Math.max(1, ...[...rowLabels.values()].map((label) => label.split('\n').length));
+  const maxColumnLines = Math.max(1, max(columnLabels.values(), (label) => label.split('\n').length) ?? 0);
+  const maxRowLines = Math.max(1, max(rowLabels.values(), (label) => label.split('\n').length) ?? 0);
   const rowHeight = Math.max(32, maxRowLines * fontSize * lineHeight + 10);
   const marginTop = Math.ceil(maxColumnLines * fontSize * lineHeight + 12);
   const showWords = columnWidth >= 100;
@@ -115,7 +115,7 @@ export function sectorPlotOptions(vm: SectorPrioritiesVM, size: { width: number 
   const grid = vm.sectors.flatMap((sector) => vm.columns.map((column) => ({ sectorId: sector.id, columnKey: column.key })));
   const symbolX = showWords ? -columnWidth / 2 + 16 : 0;
   const marks: Markish[] = [
-    Plot.cell(grid, { x: 'columnKey', y: 'sectorId', fill: '#f3f2f1', stroke: 'white', strokeWidth: 2 }),
+    Plot.cell(grid, { x: 'columnKey', y: 'sectorId', fill: PANEL, stroke: 'white', strokeWidth: 2 }),
     // Plot has no per-datum dy, so each relation and stacking position gets its own mark.
     ...RELATIONS.flatMap((relation) =>
       [...new Set(placed.map((m) => m.offset))].map((offset) =>
@@ -169,7 +169,7 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
   if (vm.cells.length === 0) return 'The data names no sectors for any programme.';
   const named = vm.sectors.filter((sector) => vm.cells.some((cell) => cell.sectorId === sector.id));
   const regionNames = new Map(vm.columns.map((c) => [c.regionCode, c.regionName]));
-  const sentences = [`The sources name ${formatCount(named.length)} ${named.length === 1 ? 'sector' : 'sectors'} across ${formatCount(vm.columns.length)} ${vm.columns.length === 1 ? 'programme' : 'programmes'} in ${formatCount(regionNames.size)} ${regionNames.size === 1 ? 'area' : 'areas'}.`];
+  const sentences = [`The sources name ${countOf(named.length, 'sector', 'sectors')} across ${countOf(vm.columns.length, 'programme', 'programmes')} in ${countOf(regionNames.size, 'area', 'areas')}.`];
   const byRegionSet = new Map<string, string[]>();
   for (const sector of named) {
     const regions = [...regionNames.keys()].filter((code) => vm.cells.some((cell) => cell.sectorId === sector.id && cell.columnKey.startsWith(`${code}|`)));
@@ -178,14 +178,14 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
   }
   for (const [key, labels] of [...byRegionSet.entries()].sort((a, b) => b[0].split('|').length - a[0].split('|').length)) {
     const regions = key.split('|');
-    sentences.push(`${regions.length > 1 ? `Named for ${listInWords(regions)}` : `Named for ${regions[0]} only`}: ${listInWords(labels)}.`);
+    sentences.push(`${regions.length > 1 ? `Named for ${formatList(regions)}` : `Named for ${regions[0]} only`}: ${formatList(labels)}.`);
   }
   for (const relation of RELATIONS.filter((r) => r === 'shortage' || r === 'priority')) {
     for (const column of vm.columns) {
       const sectors = vm.cells
         .filter((cell) => cell.columnKey === column.key && cell.mentions.some((m) => m.relation === relation))
         .map((cell) => vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId);
-      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${listInWords(sectors)}.`);
+      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${formatList(sectors)}.`);
     }
   }
   return sentences.join(' ');
@@ -199,13 +199,13 @@ export function sectorLegend(vm: SectorPrioritiesVM): LegendEntry[] {
   }));
 }
 
-export const sectorPriorities = defineChart<SectorPrioritiesVM>({
+export const sectorPriorities = defineChart({
   id: 'sector-priorities',
   title: 'Sectors named by each area’s programmes',
   subtitle: 'Which sources name each sector as a shortage, a priority, a training offer or a career pathway',
   requires: ['sector_shortages'],
   uses: ['sectors', 'areas', 'programmes', 'sources'],
-  controls: [],
+  controls: {},
   viewModel: sectorPrioritiesViewModel,
   plotOptions: sectorPlotOptions,
   tableRows: sectorTable,

@@ -7,18 +7,10 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { SourceRef } from '../data/derive.ts';
 import type { DatasetName, Qualifier } from '../data/schema.ts';
 import type { RowsByDataset } from '../data/validate.ts';
+import type { ControlValues, Controls, ResolvedControl } from './controls.ts';
 
 /** Chart switches as they arrive from the URL: untrusted text, checked against each control. */
 export type ChartParams = Readonly<Record<string, string | undefined>>;
-
-/** A switch the reader can change, such as the measure; its value lives in the URL. */
-export interface ChartControl {
-  /** URL parameter name, e.g. "measure". */
-  param: string;
-  label: string;
-  choices: readonly { value: string; label: string }[];
-  defaultValue: string;
-}
 
 export interface TableRow {
   /** The data row's id (or a derived id such as "total-E47000004"), rendered as data-row-id. */
@@ -69,7 +61,7 @@ export interface Unavailable {
   missing: DatasetName[];
 }
 
-export interface ChartDefinition<VM> {
+export interface ChartDefinition<VM, C extends Controls> {
   id: string;
   title: string;
   subtitle: string;
@@ -77,9 +69,10 @@ export interface ChartDefinition<VM> {
   requires: readonly DatasetName[];
   /** Datasets that add detail (names, populations, sources) but whose absence is handled. */
   uses: readonly DatasetName[];
-  controls: readonly ChartControl[];
-  /** Pure: data and checked options to the view-model, or an honest "unavailable". */
-  viewModel(data: RowsByDataset, options: Readonly<Record<string, string>>): VM | Unavailable;
+  /** Switches the reader can change, by URL parameter name; their values live in the URL. */
+  controls: C;
+  /** Pure: data and checked control values to the view-model, or an honest "unavailable". */
+  viewModel(data: RowsByDataset, options: ControlValues<C>): VM | Unavailable;
   /** Plot.plot input for a given width. */
   plotOptions(vm: VM, size: { width: number }): PlotOptions;
   tableRows(vm: VM): ChartTable;
@@ -99,18 +92,14 @@ export interface ChartSource {
   source: SourceRef | null;
 }
 
-export interface ControlState {
-  control: ChartControl;
-  value: string;
-}
-
 /** Everything a view needs to show one chart, with the view-model type erased. */
 export interface ReadyChart {
   status: 'ok';
   id: string;
   title: string;
   subtitle: string;
-  controls: ControlState[];
+  /** Each control with its choices for this data and its checked value. */
+  controls: ResolvedControl[];
   plotOptions(width: number): PlotOptions;
   table: ChartTable;
   summary: string;
@@ -136,6 +125,8 @@ export interface RegisteredChart {
   subtitle: string;
   requires: readonly DatasetName[];
   uses: readonly DatasetName[];
-  controls: readonly ChartControl[];
+  /** Each control's URL name inside the chart, and whether it is page-wide (params.ts). */
+  params: readonly { param: string; shared: boolean }[];
+  /** `params` under the chart's own (plain) names; unknown or bad values fall back to defaults. */
   render(data: RowsByDataset, params: ChartParams): RenderedChart;
 }

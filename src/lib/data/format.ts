@@ -42,8 +42,27 @@ export interface FormattedFigure {
   quantified: boolean;
 }
 
-function capitalise(text: string): string {
+/** First letter upper case: "up to £5m" → "Up to £5m". */
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const andList = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+const pluralRules = new Intl.PluralRules('en-GB');
+
+/** "a, b and c" (en-GB: no comma before "and"). */
+export function formatList(items: readonly string[]): string {
+  return andList.format(items);
+}
+
+/** The word for `count` things: plural(1, 'line', 'lines') → "line". */
+export function plural(count: number, one: string, other: string): string {
+  return pluralRules.select(count) === 'one' ? one : other;
+}
+
+/** A count with its noun: countOf(4000, 'school', 'schools') → "4,000 schools". */
+export function countOf(count: number, one: string, other: string): string {
+  return `${formatCount(count)} ${plural(count, one, other)}`;
 }
 
 /**

@@ -24,14 +24,6 @@ export interface ParsedCsv {
 
 const LEADING_BOMS = /^\uFEFF+/;
 
-/**
- * Strip UTF-8 BOMs (some tools add a second one when re-saving) and make every line end
- * "\n", so files saved by Excel on Windows or mixed editors parse alike.
- */
-export function normaliseText(text: string): string {
-  return text.replace(LEADING_BOMS, '').replace(/\r\n?/g, '\n');
-}
-
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
 function countNewlines(text: string, from: number, to: number): number {

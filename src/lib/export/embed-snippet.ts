@@ -14,7 +14,7 @@ export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** embed.html?chart=<id>&<switches>, resolved against the dashboard's own address. */
+/** embed.html?chart=<id>&<switches>, resolved against the dashboard’s own address. An embed shows one chart, so its switches keep their plain names (measure=…), never the compare view’s namespaced ones (charts/params.ts). */
 export function embedUrl(baseUrl: string, chart: string, params: Readonly<Record<string, string>> = {}): string {
   const url = new URL('embed.html', baseUrl);
   url.search = new URLSearchParams({ chart, ...params }).toString();

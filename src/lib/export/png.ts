@@ -3,6 +3,7 @@
  * site's img-src policy, unlike an inline data URL built by hand) and drawn onto a canvas
  * at `scale` times its size, so the picture stays sharp on slides and in print.
  */
+import { PAPER } from '../charts/palette.ts';
 
 /** Pixel ratio of downloaded PNGs: twice the on-screen size. */
 export const PNG_SCALE = 2;
@@ -19,7 +20,7 @@ export async function svgToPng(svgText: string, size: { width: number; height: n
     canvas.height = Math.round(size.height * scale);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw images (no canvas 2D context).');
-    context.fillStyle = '#ffffff';
+    context.fillStyle = PAPER;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded as PNG.'))), 'image/png'));

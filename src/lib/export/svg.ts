@@ -3,8 +3,10 @@
  * with its sources and the licence line, so a downloaded picture carries its provenance.
  * Built with DOM calls and textContent only, so data text can never become markup.
  */
-import { SWATCH_STAR_POINTS } from '../charts/palette.ts';
-import type { ChartSource, LegendEntry, SwatchStyle } from '../charts/types.ts';
+import { INK, MUTED, PAPER } from '../charts/palette.ts';
+import { SWATCH_SIZE, swatchShapes } from '../charts/swatch.ts';
+import { estimateTextWidth, wrapText } from '../charts/text.ts';
+import type { ChartSource, LegendEntry } from '../charts/types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -13,8 +15,6 @@ const TITLE_SIZE = 20;
 const SUBTITLE_SIZE = 14;
 const FOOTER_SIZE = 12;
 const LINE_GAP = 1.35;
-/** Average glyph width as a share of the font size, for wrapping without measuring. */
-const GLYPH_WIDTH = 0.55;
 
 export interface ImageText {
   title: string;
@@ -27,7 +27,7 @@ export interface ImageText {
   legend?: readonly LegendEntry[];
 }
 
-const SWATCH_WIDTH = 26;
+const SWATCH_WIDTH = SWATCH_SIZE.width;
 const LEGEND_SIZE = 12;
 const LEGEND_ROW = 20;
 
@@ -37,34 +37,6 @@ function shape(doc: Document, name: string, attributes: Record<string, string | 
   return element;
 }
 
-/** A 26×16 swatch drawn the way ChartSwatch.svelte draws it on the page, simplified. */
-function swatchShapes(doc: Document, swatch: SwatchStyle): SVGElement[] {
-  const colour = swatch.colour;
-  switch (swatch.kind) {
-    case 'bar':
-      return [shape(doc, 'rect', { x: 1, y: 3, width: 24, height: 10, fill: colour })];
-    case 'ceiling':
-      return [shape(doc, 'rect', { x: 2, y: 4, width: 20, height: 8, fill: colour, 'fill-opacity': 0.14, stroke: colour, 'stroke-width': 2 }), shape(doc, 'line', { x1: 22, x2: 22, y1: 1, y2: 15, stroke: colour, 'stroke-width': 3 })];
-    case 'planned':
-      return [shape(doc, 'rect', { x: 2, y: 4, width: 22, height: 8, fill: 'white', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': '5,3' })];
-    case 'line':
-      return [
-        shape(doc, 'line', { x1: 1, x2: 25, y1: 8, y2: 8, stroke: colour, 'stroke-width': 2.5, ...(swatch.dashed ? { 'stroke-dasharray': '4,3' } : {}) }),
-        ...(swatch.hollowEnd ? [shape(doc, 'circle', { cx: 22, cy: 8, r: 3.5, fill: 'white', stroke: colour, 'stroke-width': 2 })] : []),
-      ];
-    case 'symbol': {
-      const hollow = swatch.symbol.startsWith('hollow');
-      const paint: Record<string, string | number> = hollow ? { fill: 'white', stroke: colour, 'stroke-width': 2 } : { fill: colour };
-      const place = (element: SVGElement) => (element.setAttribute('transform', 'translate(5,0)'), element);
-      if (swatch.symbol === 'circle' || swatch.symbol === 'hollow-circle') return [shape(doc, 'circle', { cx: 13, cy: 8, r: 5, ...paint })];
-      if (swatch.symbol === 'square') return [shape(doc, 'rect', { x: 8, y: 3, width: 10, height: 10, ...paint })];
-      if (swatch.symbol === 'triangle') return [place(shape(doc, 'polygon', { points: '8,2 14,14 2,14', ...paint }))];
-      if (swatch.symbol === 'star') return [place(shape(doc, 'polygon', { points: SWATCH_STAR_POINTS, ...paint }))];
-      return [place(shape(doc, 'polygon', { points: '8,2 14,8 8,14 2,8', ...paint }))];
-    }
-  }
-}
-
 /** The key as rows of swatch + label, wrapped to the width. */
 function legendBlock(doc: Document, entries: readonly LegendEntry[], y: number, width: number): { group: SVGGElement; height: number } {
   const group = doc.createElementNS(SVG_NS, 'g');
@@ -72,7 +44,7 @@ function legendBlock(doc: Document, entries: readonly LegendEntry[], y: number, 
   let x = PADDING;
   let row = 0;
   for (const entry of entries) {
-    const itemWidth = SWATCH_WIDTH + 6 + Math.ceil(entry.label.length * LEGEND_SIZE * GLYPH_WIDTH) + 16;
+    const itemWidth = SWATCH_WIDTH + 6 + Math.ceil(estimateTextWidth(entry.label, LEGEND_SIZE)) + 16;
     if (x > PADDING && x + itemWidth > width - PADDING) {
       row += 1;
       x = PADDING;
@@ -80,8 +52,8 @@ function legendBlock(doc: Document, entries: readonly LegendEntry[], y: number, 
     const top = y + row * LEGEND_ROW;
     const swatch = doc.createElementNS(SVG_NS, 'g');
     swatch.setAttribute('transform', `translate(${x},${top + 2})`);
-    swatch.append(...swatchShapes(doc, entry.swatch));
-    const label = shape(doc, 'text', { x: x + SWATCH_WIDTH + 6, y: top + 14, 'font-size': LEGEND_SIZE, fill: '#0b0c0c' });
+    for (const { tag, attributes } of swatchShapes(entry.swatch)) swatch.append(shape(doc, tag, attributes));
+    const label = shape(doc, 'text', { x: x + SWATCH_WIDTH + 6, y: top + 14, 'font-size': LEGEND_SIZE, fill: INK });
     label.textContent = entry.label;
     group.append(swatch, label);
     x += itemWidth;
@@ -94,21 +66,9 @@ export function sourceLines(sources: readonly ChartSource[]): string[] {
   return sources.map(({ id, source }) => (source ? `Source: ${source.publisher}, ${source.publishedText} (${source.title})` : `Source details unavailable (${id})`));
 }
 
-/** Greedy word wrap to an approximate character budget; long words are kept whole. */
-export function wrapLine(text: string, width: number, fontSize: number): string[] {
-  const budget = Math.max(10, Math.floor(width / (fontSize * GLYPH_WIDTH)));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > budget) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+/** Word wrap with the charts' own text-width estimate; long words are kept whole, no text gives no lines. */
+export function wrapLine(text: string, width: number, fontSize: number, bold = false): string[] {
+  return text.trim() === '' ? [] : wrapText(text, width, fontSize, bold);
 }
 
 /** The chart's drawn size: width/height attributes, else its viewBox. */
@@ -160,13 +120,13 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   const background = doc.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
+  background.setAttribute('fill', PAPER);
   root.append(background);
 
   let y = PADDING / 2;
-  const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE), { y, size: TITLE_SIZE, weight: '700', fill: '#0b0c0c', className: 'export-title' });
+  const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE, true), { y, size: TITLE_SIZE, weight: '700', fill: INK, className: 'export-title' });
   y += heading.height;
-  const subtitle = textBlock(doc, wrapLine(text.subtitle, textWidth, SUBTITLE_SIZE), { y, size: SUBTITLE_SIZE, fill: '#0b0c0c', className: 'export-subtitle' });
+  const subtitle = textBlock(doc, wrapLine(text.subtitle, textWidth, SUBTITLE_SIZE), { y, size: SUBTITLE_SIZE, fill: INK, className: 'export-subtitle' });
   y += subtitle.height + PADDING / 2;
   root.append(heading.group, subtitle.group);
   const legend = legendBlock(doc, text.legend ?? [], y, width);
@@ -184,7 +144,7 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   y += chartHeight + PADDING / 2;
 
   const footerLines = [...text.sourceLines, ...text.licenceLines].flatMap((line) => wrapLine(line, textWidth, FOOTER_SIZE));
-  const footer = textBlock(doc, footerLines, { y, size: FOOTER_SIZE, fill: '#505a5f', className: 'export-footer' });
+  const footer = textBlock(doc, footerLines, { y, size: FOOTER_SIZE, fill: MUTED, className: 'export-footer' });
   root.append(footer.group);
   y += footer.height + PADDING;
 

@@ -3,6 +3,7 @@
  * is written by hand; every table below it comes from SCHEMA. Pure.
  */
 import { QUALIFIERS, type Qualifier } from '../data/schema.ts';
+import { indicatorsReadmeSection } from './indicators.ts';
 import { describeSchema, examplePath, exampleCsv, templateCsv, templatePath, type DatasetDoc } from './schema-docs.ts';
 
 /** Keyed by Qualifier so a new qualifier cannot be added without explaining it here. */
@@ -97,7 +98,7 @@ Source: Office for National Statistics licensed under the Open Government Licenc
 `;
 
 export function schemaReadme(docs: readonly DatasetDoc[] = describeSchema()): string {
-  return `${INTRO}\n${docs.map(datasetSection).join('\n')}`;
+  return `${INTRO}\n${docs.map(datasetSection).join('\n')}\n${indicatorsReadmeSection()}`;
 }
 
 export interface GeneratedFile {

@@ -4,6 +4,7 @@
  */
 import type { ColumnKind, ColumnSpec } from '../data/columns.ts';
 import { DATASET_NAMES, SCHEMA, type DatasetName } from '../data/schema.ts';
+import { csvRow, UTF8_BOM } from '../export/csv.ts';
 
 export interface ColumnDoc {
   name: string;
@@ -73,24 +74,16 @@ export function describeSchema(): DatasetDoc[] {
   return DATASET_NAMES.map(describeDataset);
 }
 
-/** One CSV cell, quoted only when it must be (comma, quote, line break, or edge spaces). */
-export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function csvRow(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-/**
- * A byte-order mark so Excel opens the file as UTF-8 and keeps "CSV UTF-8" when it is
- * saved again; without it Excel guesses Windows-1252 and "£" breaks. The validator strips it.
+/*
+ * Templates start with a byte-order mark so Excel opens the file as UTF-8 and keeps
+ * "CSV UTF-8" when it is saved again; without it Excel guesses Windows-1252 and "£"
+ * breaks. The validator strips it. Cells go through the one CSV writer, with its
+ * formula guard, so an example value can never run as a spreadsheet formula.
  */
-const BOM = '\uFEFF';
 
 /** Header row only: a blank file to fill in. */
 export function templateCsv(doc: DatasetDoc): string {
-  return `${BOM}${csvRow(doc.columns.map((c) => c.name))}\n`;
+  return `${UTF8_BOM}${csvRow(doc.columns.map((c) => c.name))}\n`;
 }
 
 /** Header and one row made of each column's example value; the row passes the file's own checks. */

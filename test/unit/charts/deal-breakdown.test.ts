@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown.ts';
+import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
@@ -45,7 +45,7 @@ describe('measureLine', () => {
 
 describe('dealBreakdownViewModel on the published data', () => {
   it('has one area per combined authority, in areas.csv order', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     expect(vm.areas.map((area) => area.info.code)).toEqual(data.areas?.filter((a) => a.area_type === 'combined_authority').map((a) => a.area_code));
   });
 
@@ -74,7 +74,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('lists unquantified lines by name, with the source’s words, and never draws them as bars', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     const unquantified = data.funding?.filter((row) => row.category === 'skills' && row.amount_gbp === null) ?? [];
     expect(unquantified.length).toBeGreaterThan(0);
     const rows = dealRowGroups(vm).flatMap((g) => g.rows);
@@ -90,7 +90,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('flags ceilings and draws them as outlined bars', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     const rows = dealRowGroups(vm).flatMap((g) => g.rows);
     for (const row of data.funding?.filter((r) => r.category === 'skills' && r.amount_gbp !== null) ?? []) {
       expect(line(vm, row.id)?.ceiling).toBe(row.qualifier === 'up_to');
@@ -100,7 +100,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('never adds parts to the whole they belong to', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     const wm = vm.areas.find((area) => area.info.code === 'E47000007');
     expect(wm?.total.countedIds).toEqual(['wm-deal-total']);
     expect(wm?.total.value).toEqual({ value: fundingRow('wm-deal-total')?.amount_gbp, qualifier: 'up_to' });
@@ -112,7 +112,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('keeps wider and expected investment out of the skills totals, listing it as context', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     const lcr = vm.areas.find((area) => area.info.code === 'E47000004');
     const skillsRoots = data.funding?.filter((row) => row.area_code === 'E47000004' && row.category === 'skills') ?? [];
     expect(lcr?.total.value?.value).toBe(skillsRoots.reduce((sum, row) => sum + (row.amount_gbp ?? 0), 0));
@@ -126,7 +126,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('says the announcements come from different years, from the announced column', () => {
-    const vm = dealBreakdownViewModel(data, {});
+    const vm = dealBreakdownViewModel(data, { measure: 'total' });
     const years = [...new Set(data.funding?.filter((r) => r.category === 'skills').map((r) => r.announced.slice(0, 4)))];
     expect(years.length).toBeGreaterThan(1);
     const caption = dealBreakdown.render(data, {});
@@ -173,7 +173,7 @@ describe('dealBreakdownViewModel with changed data', () => {
         'lcr-ceiling,E47000004,lcr-skills-bootcamps,Ceiling line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,up_to,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
       ],
     });
-    const lcr = dealBreakdownViewModel(extended, {}).areas.find((a) => a.info.code === 'E47000004');
+    const lcr = dealBreakdownViewModel(extended, { measure: 'total' }).areas.find((a) => a.info.code === 'E47000004');
     expect(lcr?.total.value).toBeNull();
     expect(lcr?.total.unavailableReason).toMatch(/upper limits to lower limits/);
   });
@@ -196,5 +196,24 @@ describe('dealBreakdownViewModel with changed data', () => {
     if (rendered.status !== 'ok') throw new Error('expected a chart');
     expect(rendered.table.rows.find((r) => r.id === 'wm-deal-total')?.cells[3]).toBe('wm-skills-deal');
     expect(rendered.sources.every((s) => s.source === null)).toBe(true);
+  });
+});
+
+describe('dealBreakdownViewModel at scale', () => {
+  it.each([
+    ['a part_of chain 20,000 lines deep', (i: number) => (i === 0 ? null : `chain-${i - 1}`)],
+    ['20,000 parts of one whole', (i: number) => (i === 0 ? null : 'chain-0')],
+  ])('orders %s, wholes before parts, without recursion or quadratic work', (_name, partOf) => {
+    const template = data.funding?.find((row) => row.category === 'skills' && row.amount_gbp !== null && row.part_of === null);
+    if (!template) throw new Error('the fixture has no skills line');
+    const funding = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `chain-${i}`, part_of: partOf(i) }));
+    const started = performance.now();
+    const vm = dealBreakdownViewModel({ ...data, funding }, { measure: 'total' });
+    const ordered = lines(vm);
+    expect(ordered).toHaveLength(20_000);
+    expect(ordered[0]?.id).toBe('chain-0');
+    expect(new Set(ordered.map((l) => l.id)).size).toBe(20_000);
+    // Generous for a shared machine; the recursive version overflowed the stack here after 3.8 s.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

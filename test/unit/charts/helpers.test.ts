@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { partialDateToDate, partialDateYear } from '../../../src/lib/charts/dates.ts';
-import { formatMoney, listInWords } from '../../../src/lib/charts/figures.ts';
-import { contrastRatio, FUNDER_COLOUR, OKABE_ITO, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
+import { formatMoney } from '../../../src/lib/charts/figures.ts';
+import { formatList } from '../../../src/lib/data/format.ts';
+import { contrastRatio, FUNDER_COLOUR, INK, OKABE_ITO, PANEL, PAPER, RELATION_STYLE, SERIES_COLOUR, MUTED } from '../../../src/lib/charts/palette.ts';
+import { swatchShapes } from '../../../src/lib/charts/swatch.ts';
+import type { SwatchStyle } from '../../../src/lib/charts/types.ts';
 import { layoutRows } from '../../../src/lib/charts/rows.ts';
 import { estimateTextWidth, wrapText } from '../../../src/lib/charts/text.ts';
 
@@ -16,6 +20,34 @@ describe('palette', () => {
   });
   it.each([['#fff'], ['blue'], ['#12345g']])('rejects %s', (bad) => {
     expect(() => contrastRatio(bad, '#ffffff')).toThrow();
+  });
+  const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
+  it.each([
+    ['--ink', INK],
+    ['--muted', MUTED],
+    ['--paper', PAPER],
+    ['--panel', PANEL],
+  ])('matches the site token %s', (token, colour) => {
+    expect(new RegExp(`${token}:\\s*(#[0-9a-f]{6})`, 'i').exec(css)?.[1]?.toLowerCase()).toBe(colour.toLowerCase());
+  });
+});
+
+describe('swatchShapes', () => {
+  const styles: SwatchStyle[] = [
+    { kind: 'bar', colour: INK },
+    { kind: 'ceiling', colour: INK },
+    { kind: 'planned', colour: INK },
+    { kind: 'line', colour: INK, dashed: true, hollowEnd: true },
+    ...(['circle', 'hollow-circle', 'triangle', 'star', 'square', 'diamond', 'hollow-diamond'] as const).map((symbol): SwatchStyle => ({ kind: 'symbol', colour: INK, symbol })),
+  ];
+  it.each(styles.map((style) => [`${style.kind}${'symbol' in style ? ` ${style.symbol}` : ''}`, style] as const))('draws %s in its colour', (_name, style) => {
+    const shapes = swatchShapes(style);
+    expect(shapes.length).toBeGreaterThan(0);
+    expect(shapes.some((shape) => shape.attributes.fill === INK || shape.attributes.stroke === INK)).toBe(true);
+  });
+  it('draws hollow symbols and expectations on paper, not filled', () => {
+    expect(swatchShapes({ kind: 'symbol', colour: INK, symbol: 'hollow-diamond' })[0]?.attributes.fill).toBe(PAPER);
+    expect(swatchShapes({ kind: 'line', colour: INK, dashed: true })).toHaveLength(1);
   });
 });
 
@@ -56,6 +88,10 @@ describe('layoutRows', () => {
     const { rows } = layoutRows([group('a'), group('b')], 320);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.labelY ?? 0).toBeGreaterThan(rows[i - 1]?.labelY ?? 0);
   });
+  it('lays out a group of 130,000 rows without spreading them into a call (stack overflow)', () => {
+    const many = { key: 'big', rows: Array.from({ length: 130_000 }, (_, i) => ({ id: `r${i}`, kind: 'listed' as const, label: 'x', detail: null, bar: null, marker: null })) };
+    expect(layoutRows([many], 320).rows).toHaveLength(130_000);
+  });
 });
 
 describe('partial dates', () => {
@@ -72,13 +108,13 @@ describe('partial dates', () => {
   });
 });
 
-describe('listInWords', () => {
+describe('formatList', () => {
   it.each([
     [[], ''],
     [['a'], 'a'],
     [['a', 'b'], 'a and b'],
     [['a', 'b', 'c'], 'a, b and c'],
   ])('%o → %s', (items, text) => {
-    expect(listInWords(items)).toBe(text);
+    expect(formatList(items)).toBe(text);
   });
 });

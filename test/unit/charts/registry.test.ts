@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveOptions } from '../../../src/lib/charts/define.ts';
+import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
+import { paramNameConflicts } from '../../../src/lib/charts/params.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
 import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
 import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
@@ -44,13 +45,17 @@ describe('chart registry', () => {
     }
   });
 
+  it('gives no two charts conflicting URL parameter names', () => {
+    expect(paramNameConflicts(CHARTS)).toEqual([]);
+  });
+
   it.each(CHARTS.map((c) => [c.id, c] as const))('%s is unavailable with no data at all', (_id, chart) => {
     expect(chart.render({}, {}).status).toBe('unavailable');
   });
 });
 
-describe('resolveOptions', () => {
-  const controls = [{ param: 'measure', label: 'Measure', choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], defaultValue: 'a' }];
+describe('resolveControls', () => {
+  const controls = { measure: choice('Measure', [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], 'a') };
   it.each([
     [{}, 'a'],
     [{ measure: 'b' }, 'b'],
@@ -59,6 +64,6 @@ describe('resolveOptions', () => {
     [{ measure: 'constructor' }, 'a'],
     [{ other: 'b' }, 'a'],
   ])('%o → %s', (params, expected) => {
-    expect(resolveOptions(controls, params)).toEqual({ measure: expected });
+    expect(resolveControls(controls, {}, params).values).toEqual({ measure: expected });
   });
 });

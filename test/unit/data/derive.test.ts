@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHeadlines, perResident, populationCredit, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
+import { buildHeadlines, populationCredit, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
 import { loadFolder, FIXTURE_DATA } from './load-files.ts';
 
@@ -115,13 +115,3 @@ describe('sumQualified', () => {
   });
 });
 
-describe('perResident', () => {
-  it.each([
-    [69_000_000, 2_919_600, 69_000_000 / 2_919_600],
-    [null, 100, null],
-    [100, 0, null],
-    [100, undefined, null],
-  ])('%s / %s', (amount, population, expected) => {
-    expect(perResident(amount, population)).toBe(expected);
-  });
-});

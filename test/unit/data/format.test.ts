@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate } from '../../../src/lib/data/format.ts';
+import { capitalise, countOf, formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, plural } from '../../../src/lib/data/format.ts';
 
 describe('formatGbp', () => {
   it.each([
@@ -48,5 +48,29 @@ describe('dates and small numbers', () => {
   it('formats counts and pence en-GB', () => {
     expect(formatCount(1551700)).toBe('1,551,700');
     expect(formatGbpPence(23.633)).toBe('£23.63');
+  });
+});
+
+describe('words around counts and lists', () => {
+  it.each([
+    [0, 'lines'],
+    [1, 'line'],
+    [2, 'lines'],
+    [1.5, 'lines'],
+  ])('plural(%d) → %s', (count, word) => {
+    expect(plural(count, 'line', 'lines')).toBe(word);
+  });
+  it.each([
+    [1, '1 school'],
+    [4000, '4,000 schools'],
+  ])('countOf(%d) → %s', (count, text) => {
+    expect(countOf(count, 'school', 'schools')).toBe(text);
+  });
+  it.each([
+    ['up to £5m', 'Up to £5m'],
+    ['', ''],
+    ['£5m', '£5m'],
+  ])('capitalise(%s) → %s', (text, expected) => {
+    expect(capitalise(text)).toBe(expected);
   });
 });

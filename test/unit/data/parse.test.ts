@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, parseCsv } from '../../../src/lib/data/parse.ts';
+import { parseCsv } from '../../../src/lib/data/parse.ts';
 
 describe('parseCsv', () => {
   it.each([
@@ -39,9 +39,5 @@ describe('parseCsv', () => {
   it.each([['empty', ''], ['only blank lines', '\n\n'], ['only a BOM', '\uFEFF']])('reports an %s file', (_name, text) => {
     const { errors } = parseCsv(text, 'empty.csv');
     expect(errors[0]).toMatchObject({ file: 'empty.csv', line: 0, hint: 'The file is empty.' });
-  });
-
-  it('normalises text', () => {
-    expect(normaliseText('\uFEFFa\r\nb\rc')).toBe('a\nb\nc');
   });
 });

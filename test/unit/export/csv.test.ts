@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartTable } from '../../../src/lib/charts/types.ts';
 import { csvCell, tableCsv, tableRecords, toCsv, UTF8_BOM, type CsvValue } from '../../../src/lib/export/csv.ts';
+import { describeDataset, exampleCsv } from '../../../src/lib/schema-docs/schema-docs.ts';
 
 describe('csvCell', () => {
   const cases: [string, CsvValue, string][] = [
@@ -74,5 +75,19 @@ describe('tableRecords', () => {
 
   it('leaves a table without numbers unchanged', () => {
     expect(tableRecords({ caption: '', columns: ['A'], rows: [{ id: '1', cells: ['x'] }] })).toEqual([['A'], ['x']]);
+  });
+});
+
+describe('schema templates use the same writer', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['+1', "'+1"],
+  ])('neutralises the example %s', (example, expected) => {
+    const doc = describeDataset('sources');
+    const [first, ...rest] = doc.columns;
+    if (!first) throw new Error('sources has no columns');
+    const text = exampleCsv({ ...doc, columns: [{ ...first, example }, ...rest] });
+    expect(text.split('\n')[1]?.split(',')[0]).toBe(expected.split(',')[0]);
   });
 });

@@ -3,7 +3,8 @@ import { parseCsv } from '../../../src/lib/data/parse.ts';
 import { DATASET_NAMES, QUALIFIERS, SCHEMA } from '../../../src/lib/data/schema.ts';
 import { validateCsv } from '../../../src/lib/data/validate.ts';
 import { QUALIFIER_MEANING, generatedFiles, schemaReadme } from '../../../src/lib/schema-docs/readme.ts';
-import { csvCell, csvRow, describeDataset, describeSchema, exampleCsv, examplePath, templateCsv, templatePath, typeLabel } from '../../../src/lib/schema-docs/schema-docs.ts';
+import { csvCell, csvRow } from '../../../src/lib/export/csv.ts';
+import { describeDataset, describeSchema, exampleCsv, examplePath, templateCsv, templatePath, typeLabel } from '../../../src/lib/schema-docs/schema-docs.ts';
 
 describe('describeSchema', () => {
   it('lists every dataset and every column, in schema order', () => {

@@ -1,0 +1,95 @@
+/**
+ * deal-breakdown, the words: the generated summary (the chart's accessible description),
+ * caption sentences, context notes, footnotes and the sources behind every figure.
+ */
+import { greatest } from 'd3-array';
+import { countOf, formatList, plural } from '../../data/format.ts';
+import type { ChartNoteList } from '../types.ts';
+import { allLines, isMeasured, type DealBreakdownVM, type Measure } from './model.ts';
+
+const MEASURE_IN_WORDS: Record<Measure, string> = {
+  total: 'in pounds',
+  per_resident: 'in pounds per resident',
+  per_resident_per_year: 'in pounds per resident per year',
+};
+
+export function dealSummary(vm: DealBreakdownVM): string {
+  const sentences: string[] = [];
+  const lines = allLines(vm);
+  if (lines.length === 0) return 'The funding data holds no skills funding lines.';
+  sentences.push(`Skills funding as announced, ${MEASURE_IN_WORDS[vm.measure]}.`);
+  for (const area of vm.areas) {
+    const areaLines = area.programmes.flatMap((p) => p.lines);
+    if (areaLines.length === 0) {
+      sentences.push(`${area.info.name}: no skills funding lines in the data.`);
+      continue;
+    }
+    const years = area.announcedYears.length > 0 ? ` announced in ${formatList(area.announcedYears.map(String))}` : '';
+    const count = countOf(area.total.countedIds.length, 'line', 'lines');
+    let sentence = area.total.figure
+      ? `${area.info.name}: ${area.total.figure.long} in total from ${count}${years}`
+      : `${area.info.name}: ${count}${years}, with no total because ${area.total.unavailableReason ?? 'no figure is available'}`;
+    const shares = areaLines.filter((line) => line.role === 'funder_share' && line.status === 'ok');
+    if (shares.length > 0) sentence += `; by funder, ${formatList(shares.map((line) => `${line.figure.long} from ${line.funder}`))}`;
+    sentences.push(`${sentence}.`);
+    const unquantified = areaLines.filter((line) => line.status === 'not_quantified');
+    if (unquantified.length > 0) {
+      const names = unquantified.map((line) => (line.statedAs ? `${line.component} (described as “${line.statedAs}”)` : line.component));
+      sentences.push(`${countOf(unquantified.length, 'item', 'items')} ${plural(unquantified.length, 'has', 'have')} no published amount: ${formatList(names)}.`);
+    }
+    const noPeriod = areaLines.filter((line) => line.status === 'period_not_published');
+    if (noPeriod.length > 0) sentences.push(`No period is published for ${formatList(noPeriod.map((line) => line.component))}, so no yearly figure is given.`);
+  }
+  const largest = greatest(lines.filter(isMeasured), (line) => line.measureValue);
+  if (largest) sentences.push(`The largest single line is ${largest.programmeName}, ${largest.component} (${largest.figure.long}).`);
+  if (vm.context.length > 0) {
+    sentences.push(`Not counted as skills funding and not drawn: ${formatList(vm.context.map((line) => `${line.figure.long} ${line.component.toLowerCase()} for ${line.programmeName}`))}.`);
+  }
+  return sentences.join(' ');
+}
+
+export function dealCaption(vm: DealBreakdownVM): string[] {
+  const sentences: string[] = [];
+  const yearsByArea = vm.areas.filter((area) => area.announcedYears.length > 0).map((area) => `${area.info.name} ${formatList(area.announcedYears.map(String))}`);
+  const distinctYears = new Set(vm.areas.flatMap((area) => area.announcedYears));
+  if (distinctYears.size > 1) {
+    sentences.push(`The announcements come from different years (${yearsByArea.join('; ')}), and amounts are as announced, not adjusted for inflation.`);
+  }
+  if (vm.measure !== 'total') {
+    sentences.push(
+      vm.denominatorTexts.length > 0
+        ? `Per resident: each amount divided by its area’s ${formatList(vm.denominatorTexts)}.`
+        : 'Per resident figures need areas.csv, which could not be used, so none are shown.',
+    );
+  }
+  if (vm.measure === 'per_resident_per_year') {
+    sentences.push('Per year: divided by the number of years the source says the money covers. Lines with no published period are listed, not estimated.');
+  }
+  return sentences;
+}
+
+export function dealNotes(vm: DealBreakdownVM): ChartNoteList[] {
+  if (vm.context.length === 0) return [];
+  return [
+    {
+      heading: 'Context: not skills funding, so not drawn or counted',
+      items: vm.context.map((line) => ({
+        id: line.id,
+        text: `${line.regionName}, ${line.programmeName}: ${line.component}, ${line.figure.long}${line.periodYears !== null ? ` over ${countOf(line.periodYears, 'year', 'years')}` : ''}. ${line.categoryLabel}.`,
+      })),
+    },
+  ];
+}
+
+export function dealSourceIds(vm: DealBreakdownVM): string[] {
+  const ids = [...allLines(vm).map((line) => line.sourceId), ...vm.context.map((line) => line.sourceId), ...vm.denominators.map((info) => info.populationSourceId ?? '')];
+  return [...new Set(ids.filter(Boolean))];
+}
+
+export function dealFootnotes(vm: DealBreakdownVM): string[] {
+  const notes = allLines(vm)
+    .filter((line) => line.note)
+    .map((line) => `${line.component} (${line.programmeName}): ${line.note}`);
+  const population = vm.denominators.filter((info) => info.note).map((info) => `${info.name} population: ${info.note}`);
+  return [...notes, ...new Set(population)];
+}

@@ -1,0 +1,15 @@
+/** Test helper: the small tidy-format fixtures in test/fixtures/indicators (never public/data). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateMetadata } from '../../../../src/lib/data/indicators/validate.ts';
+
+export const FIXTURE_DIR = join(import.meta.dirname, '../../../fixtures/indicators');
+
+export const fixtureText = (path: string) => readFileSync(join(FIXTURE_DIR, path), 'utf8');
+
+export const fixtureMetadata = () => validateMetadata(fixtureText('indicators.csv')).rows;
+
+/** The districts of the fixture region: Knowsley and Liverpool (E47000004). */
+export const FIXTURE_DISTRICTS: ReadonlySet<string> = new Set(['E08000011', 'E08000012']);
+
+export const HEADER = 'areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes';
