@@ -3,7 +3,7 @@
  * comparison one, the few figures a councillor asks for first, side by side, and the
  * region picker's choices. Pure; every string the view shows is formatted here.
  */
-import { buildHeadlines, combinedAuthorities, sourceLookup, sumQualified, perResident, type ProgrammeHeadline, type QualifiedValue } from './derive.ts';
+import { buildHeadlines, combinedAuthorities, sourceLookup, sumQualified, type ProgrammeHeadline, type QualifiedValue } from './derive.ts';
 import { formatFigure, formatPartialDate, type FormattedFigure } from './format.ts';
 import { MEASURE_IS_EXPECTATION } from './labels.ts';
 import type { Area, FundingLine, Qualifier } from './schema.ts';
@@ -206,7 +206,8 @@ function fundingCell(key: string, lines: FundingLine[], area: Area | null, data:
   const sum = sumQualified(quantified);
   if (!sum) return { ...noneCell(key, 'Cannot be totalled', links), details: ['the lines mix upper and lower limits'] };
   const details: string[] = [];
-  const rate = perResident(sum.value, area?.population);
+  // Per resident of the population areas.csv gives; none (never zero) without it.
+  const rate = area && area.population > 0 ? sum.value / area.population : null;
   if (rate !== null) details.push(`${formatFigure(rate, sum.qualifier, 'gbp_pence').long} per resident`);
   // Years only: the first screen says how recent the money is; the cards give full dates.
   const years = [...new Set(roots.map((l) => l.announced.slice(0, 4)))].sort();
