@@ -3,7 +3,8 @@ import App from './App.svelte';
 import { dataState } from './lib/app/data-state.svelte.ts';
 import { parseHash } from './lib/app/hash.ts';
 import { isDefaultHeadlineRoute } from './lib/data/glance.ts';
-import { readPrerenderedTexts } from './lib/app/prerendered.ts';
+import { headlineIndicatorState } from './lib/app/headline-indicators.svelte.ts';
+import { readPrerenderedTexts, splitPrerenderedTexts } from './lib/app/prerendered.ts';
 import './styles/global.css';
 
 const target = document.getElementById('app');
@@ -17,7 +18,8 @@ if (prerendered) {
   // Let the browser paint the prerendered figures before spending a slow phone's CPU on
   // validating and hydrating; a hidden tab has no frames to wait for.
   if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  await dataState.adopt(prerendered);
+  const { datasets, indicators } = splitPrerenderedTexts(prerendered);
+  await Promise.all([dataState.adopt(datasets), headlineIndicatorState.adopt(indicators)]);
   const route = parseHash(location.hash);
   if (route.path === '/' && isDefaultHeadlineRoute(route.params)) {
     hydrate(App, { target });

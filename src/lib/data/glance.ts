@@ -3,8 +3,12 @@
  * comparison one, the few figures a councillor asks for first, side by side, and the
  * region picker's choices. Pure; every string the view shows is formatted here.
  */
-import { buildHeadlines, combinedAuthorities, sourceLookup, sumQualified, type ProgrammeHeadline, type QualifiedValue } from './derive.ts';
+import { buildHeadlines, combinedAuthorities, sourceLookup, sourceRef, sumQualified, type ProgrammeHeadline, type QualifiedValue, type SourceRef } from './derive.ts';
 import { formatFigure, formatPartialDate, type FormattedFigure } from './format.ts';
+import { GLANCE_INDICATORS, headlineIndicators } from './headline-indicators.ts';
+import { indicatorFigure, type IndicatorSeries } from './indicators/derive.ts';
+import type { LoadedIndicators } from './indicators/load.ts';
+import { indicatorAttribution, indicatorSources, type IndicatorSourceRef } from './indicators/sources.ts';
 import { MEASURE_IS_EXPECTATION } from './labels.ts';
 import type { Area, FundingLine, Qualifier } from './schema.ts';
 import type { RowsByDataset } from './validate.ts';
@@ -73,6 +77,36 @@ export interface GlanceColumn {
   emptyText: string | null;
   /** The region's programmes with all their figures, for "All figures". */
   programmes: ProgrammeHeadline[];
+  /** The region's official statistics (indicators.csv's headline indicators), for its Outcomes group. */
+  outcomes: OutcomeFigure[];
+  /** Why the Outcomes group is empty or short, in words; null when every headline indicator has a figure. */
+  outcomesNote: string | null;
+}
+
+/** One official statistic for one region, everything its card says. */
+export interface OutcomeFigure {
+  /** "outcome:<indicator id>:<area code>": unique by construction. */
+  key: string;
+  indicatorId: string;
+  name: string;
+  value: string;
+  /** With the 95% interval where published, for screen readers and print. */
+  valueLong: string;
+  period: string;
+  england: string;
+  /** "Higher than England (better)", "Similar to England", "27 per 100,000 people higher than England". */
+  comparison: string;
+  /** The full sentence, saying whether intervals were compared. */
+  comparisonSentence: string;
+  /** "up 27 per 100,000 people since 2019/20"; null with fewer than two periods. */
+  change: string | null;
+  /** "4th highest of 12 combined authorities". */
+  rank: string | null;
+  /** The publisher's flag or note on the row. */
+  flag: string | null;
+  caveat: string;
+  sourceId: string;
+  source: IndicatorSourceRef | null;
 }
 
 export interface QualifierNote {
@@ -83,6 +117,10 @@ export interface QualifierNote {
 
 export interface GlanceVM {
   options: RegionOption[];
+  /** Every source on the page for the sources list: sources.csv's, then the official statistics' (ids unique). */
+  sources: SourceRef[];
+  /** The attribution the official statistics need wherever they appear; null when none are shown. */
+  attribution: string | null;
   pair: RegionPair;
   columns: GlanceColumn[];
   rows: GlanceRow[];
@@ -209,9 +247,6 @@ function fundingCell(key: string, lines: FundingLine[], area: Area | null, data:
   // Per resident of the population areas.csv gives; none (never zero) without it.
   const rate = area && area.population > 0 ? sum.value / area.population : null;
   if (rate !== null) details.push(`${formatFigure(rate, sum.qualifier, 'gbp_pence').long} per resident`);
-  // Years only: the first screen says how recent the money is; the cards give full dates.
-  const years = [...new Set(roots.map((l) => l.announced.slice(0, 4)))].sort();
-  details.push(`announced ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : (years[0] ?? '')}`);
   if (unquantified > 0) details.push(`plus ${unquantifiedText}`);
   return { key, text: formatFigure(sum.value, sum.qualifier, 'gbp').long, quantified: true, details, links };
 }
@@ -233,10 +268,10 @@ function schoolsCell(key: string, data: RowsByDataset, inRegion: (code: string) 
   const planned = latestBy(rows.filter((s) => s.status === 'planned'));
   const links = programmeLinks([actual, planned].flatMap((s) => (s ? [s.programme_id] : [])), data);
   const plannedValue = planned ? formatFigure(planned.schools_and_colleges, planned.qualifier, 'count', planned.stated_as) : null;
-  const plannedText = planned && plannedValue ? `${plannedValue.quantified ? `${plannedValue.long} planned` : 'more planned, number not given'} (${formatPartialDate(planned.as_of)})` : null;
-  if (!actual) return { ...noneCell(key, rows.length > 0 ? 'No count of schools taking part' : 'None in the data', links), details: plannedText ? [plannedText] : [] };
+  const plannedText = planned && plannedValue ? `${plannedValue.quantified ? `${plannedValue.long} planned` : 'more planned, number not given'} (${formatPartialDate(planned.as_of.slice(0, 7))})` : null;
+  if (!actual) return { ...noneCell(key, rows.length > 0 ? 'No count published' : 'None in the data', links), details: plannedText ? [plannedText] : [] };
   const value = formatFigure(actual.schools_and_colleges, actual.qualifier, 'count', actual.stated_as);
-  return { key, text: value.long, quantified: value.quantified, details: [`taking part in ${formatPartialDate(actual.as_of)}`, ...(plannedText ? [plannedText] : [])], links };
+  return { key, text: value.long, quantified: value.quantified, details: [`in ${formatPartialDate(actual.as_of.slice(0, 7))}`, ...(plannedText ? [plannedText] : [])], links };
 }
 
 function qualifierNotes(data: RowsByDataset, codes: Set<string>, region: (code: string) => string): QualifierNote[] {
@@ -261,8 +296,68 @@ function qualifierNotes(data: RowsByDataset, codes: Set<string>, region: (code: 
   return expectations ? [...notes, EXPECTATION_NOTE] : notes;
 }
 
+function outcomeFigure(series: IndicatorSeries, code: string, name: string, sources: Map<string, IndicatorSourceRef>): OutcomeFigure | null {
+  const figure = indicatorFigure(series, code, name);
+  if (!figure || figure.value.missing) return null;
+  return {
+    key: `outcome:${figure.indicatorId}:${code}`,
+    indicatorId: figure.indicatorId,
+    name: figure.name,
+    value: figure.value.text,
+    valueLong: figure.value.long,
+    period: figure.period.label,
+    england: figure.england.text,
+    comparison: figure.comparison.text,
+    comparisonSentence: figure.comparison.sentence,
+    change: figure.change?.text ?? null,
+    rank: figure.rank?.text ?? null,
+    flag: figure.value.flag,
+    caveat: figure.caveat,
+    sourceId: figure.sourceId,
+    source: sources.get(figure.sourceId) ?? null,
+  };
+}
+
+/**
+ * An official statistic at a glance: each region's value against England, in words. The
+ * period goes under the label when both regions share it, else beside each value.
+ */
+function outcomeRow(series: IndicatorSeries, columns: GlanceColumn[], sources: Map<string, IndicatorSourceRef>): GlanceRow {
+  const { meta } = series;
+  // At a glance the unit is said once, under the label ("per 100,000 people"), not in every value:
+  // the same figures and comparison rule, shown without the suffix.
+  const unitOnce = meta.value_suffix !== null && !meta.value_suffix.startsWith('%');
+  const short = unitOnce ? { ...series, meta: { ...meta, value_suffix: null } } : series;
+  const figures = columns.map((column) => outcomeFigure(short, column.code, column.name, sources));
+  const periods = new Set(figures.flatMap((f) => (f ? [f.period] : [])));
+  const shared = periods.size === 1 ? [...periods][0] : null;
+  const source = sources.get(figures.find((f) => f)?.sourceId ?? '') ?? null;
+  const caption = [unitOnce ? meta.value_suffix : null, shared].filter((part): part is string => Boolean(part)).join(', ');
+  return {
+    key: `outcome:${meta.indicator_id}`,
+    label: meta.name,
+    caption: caption || null,
+    source: source ? { text: source.publisher, url: source.url } : null,
+    cells: columns.map((column, i) => {
+      const figure = figures[i];
+      const key = `outcome:${meta.indicator_id}:${column.code}`;
+      if (!figure) return noneCell(key, 'No figure published');
+      return { key, text: figure.value, quantified: true, details: [...(shared ? [] : [figure.period]), `England ${figure.england}`, figure.comparison], links: [] };
+    }),
+  };
+}
+
+/** Why some official statistics are not shown for a region, or null. */
+function outcomesNote(name: string, indicators: LoadedIndicators | null, wanted: number, shown: number): string | null {
+  if (!indicators) return null;
+  const broken = indicators.reports.filter((r) => r.status !== 'ok').map((r) => r.file);
+  if (broken.length > 0) return `Some official statistics could not be read (${broken.join(', ')}); the rest are shown.`;
+  if (shown === 0) return `No official statistics are published for ${name} in the data yet.`;
+  return shown < wanted ? `The other official statistics have no figure for ${name}.` : null;
+}
+
 /** The first screen for the pair the URL asks for (see choosePair). */
-export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<string, string>>): GlanceVM {
+export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<string, string>>, indicators: LoadedIndicators | null = null): GlanceVM {
   const options = regionOptions(data);
   const pair = choosePair(data, params);
   const region = regionOf(data);
@@ -270,11 +365,17 @@ export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<str
   const headlines = new Map(buildHeadlines(data).map((h) => [h.code, h]));
   const areaByCode = new Map((data.areas ?? []).map((a) => [a.area_code, a]));
   const chosen = [pair.region, pair.compare].filter((code): code is string => code !== null);
+  const metas = indicators ? headlineIndicators(indicators.metadata) : [];
+  const series = metas.flatMap((m) => indicators?.store.get(m.indicator_id) ?? []);
+  const sourceList = indicatorSources(metas);
+  const dataSources = (data.sources ?? []).map(sourceRef);
+  const sources = new Map(sourceList.map((s) => [s.id, s]));
 
   const columns: GlanceColumn[] = chosen.map((code, index): GlanceColumn => {
     const area = areaByCode.get(code) ?? null;
     const name = area?.short_name ?? options.find((o) => o.code === code)?.name ?? code;
     const headline = headlines.get(code);
+    const outcomes = series.flatMap((one) => outcomeFigure(one, code, name, sources) ?? []);
     return {
       key: `column:${index}:${code}`,
       role: index === 0 ? 'region' : 'compare',
@@ -285,6 +386,8 @@ export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<str
       mapHref: `#/map?${REGION_PARAM}=${encodeURIComponent(code)}`,
       emptyText: headline && headline.programmes.length > 0 ? null : `No funding announcements for ${name} are in the data yet.`,
       programmes: headline?.programmes ?? [],
+      outcomes,
+      outcomesNote: outcomesNote(name, indicators, metas.length, outcomes.length),
     };
   });
 
@@ -303,10 +406,13 @@ export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<str
     },
     { key: 'announced:trained', label: 'People trained or completed', caption: null, source: null, cells: cellsFor('trained', (key, code) => trainedCell(key, data, (c) => region(c) === code)) },
     { key: 'announced:schools', label: 'Schools and colleges reached', caption: null, source: null, cells: cellsFor('schools', (key, code) => schoolsCell(key, data, (c) => region(c) === code)) },
+    ...series.slice(0, GLANCE_INDICATORS).map((one) => outcomeRow(one, columns, sources)),
   ];
 
   return {
     options,
+    sources: [...dataSources, ...sourceList.filter((s) => !dataSources.some((d) => d.id === s.id))],
+    attribution: series.length > 0 ? indicatorAttribution(metas) : null,
     pair,
     columns,
     rows,
