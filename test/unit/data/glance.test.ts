@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choosePair, defaultPair, glanceViewModel, isDefaultHeadlineRoute, pickRegion, type GlanceVM } from '../../../src/lib/data/glance.ts';
+import { readFile } from 'node:fs/promises';
+import { loadIndicators, type LoadedIndicators } from '../../../src/lib/data/indicators/load.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
 import { FIXTURE_DATA, loadFolder } from './load-files.ts';
 
@@ -75,14 +77,14 @@ describe('glanceViewModel', () => {
       [WM, 'West Midlands', '2,919,600 residents'],
     ]);
     // LCR: the bootcamps' £11.2m plus KQ Futures' £1.13m, carved from wider investment (not skills funding, so not a whole to count instead).
-    expect(cell(vm, 'announced:funding', 0)).toMatchObject({ text: '£12.33m', quantified: true, details: ['£7.95 per resident', 'announced 2024'] });
+    expect(cell(vm, 'announced:funding', 0)).toMatchObject({ text: '£12.33m', quantified: true, details: ['£7.95 per resident'] });
     // WM: the whole deal only; its parts are inside it.
-    expect(cell(vm, 'announced:funding', 1)).toMatchObject({ text: 'up to £69m', details: ['up to £23.63 per resident', 'announced 2018'] });
+    expect(cell(vm, 'announced:funding', 1)).toMatchObject({ text: 'up to £69m', details: ['up to £23.63 per resident'] });
     expect(cell(vm, 'announced:funding', 1)?.links).toEqual([{ anchor: 'programme-wm-skills-deal', name: 'West Midlands Skills Deal' }]);
     expect(cell(vm, 'announced:trained', 0)).toMatchObject({ text: 'more than 4,000', details: ['by March 2024'] });
     expect(cell(vm, 'announced:trained', 1)).toMatchObject({ text: 'None in the data', quantified: false });
-    expect(cell(vm, 'announced:schools', 0)).toMatchObject({ text: '33', details: ['taking part in January 2019', '120 planned (May 2019)'] });
-    expect(cell(vm, 'announced:schools', 1)).toMatchObject({ text: 'No count of schools taking part', details: ['more planned, number not given (July 2018)'] });
+    expect(cell(vm, 'announced:schools', 0)).toMatchObject({ text: '33', details: ['in January 2019', '120 planned (May 2019)'] });
+    expect(cell(vm, 'announced:schools', 1)).toMatchObject({ text: 'No count published', details: ['more planned, number not given (July 2018)'] });
   });
 
   it('says in words when a region has no announcements, and still gives its population and map', () => {
@@ -101,7 +103,7 @@ describe('glanceViewModel', () => {
     const noAmounts = { ...fixture.data, funding: (fixture.data.funding ?? []).map((l) => (l.area_code === WM ? { ...l, amount_gbp: null, qualifier: 'unquantified' as const } : l)) };
     expect(cell(glanceViewModel(noAmounts, {}), 'announced:funding', 1)).toMatchObject({ text: 'No amount published', details: ['1 line with no published amount'] });
     const withoutPopulation = { ...fixture.data, areas: undefined };
-    expect(cell(glanceViewModel(withoutPopulation, {}), 'announced:funding', 0)?.details).toEqual(['announced 2024']);
+    expect(cell(glanceViewModel(withoutPopulation, {}), 'announced:funding', 0)?.details).toEqual([]);
   });
 
   it('explains each qualifier that appears, once, with an example from the data', () => {
@@ -127,5 +129,73 @@ describe('glanceViewModel', () => {
 
   it('shows nothing but a message when no areas or figures are available', () => {
     expect(glanceViewModel({}, {}).columns).toEqual([]);
+  });
+});
+
+describe('official statistics on the headline', () => {
+  const INDICATOR_FIXTURES = join(import.meta.dirname, '../../fixtures/indicators');
+  const read = (overrides: Record<string, string> = {}) => async (file: string) => {
+    if (file in overrides) return overrides[file] ?? '';
+    const name = file.replace(/^indicators\//, '');
+    return readFile(join(INDICATOR_FIXTURES, name === 'indicators.csv' ? name : `source/${name}`), 'utf8');
+  };
+  let indicators: LoadedIndicators;
+  beforeAll(async () => {
+    indicators = await loadIndicators(read());
+  });
+
+  it('shows the first three headline indicators at a glance, against England in words, by the shared rule', () => {
+    const vm = glanceViewModel(fixture.data, {}, indicators);
+    const outcomes = vm.rows.filter((r) => r.key.startsWith('outcome:'));
+    expect(outcomes.map((r) => [r.key, r.label, r.caption, r.source?.text])).toEqual([
+      ['outcome:starts', 'Starts', 'per 100,000 people, 2024/25', 'Department for Education'],
+      ['outcome:level-3', 'Level 3 or above', '2023', 'Office for National Statistics'],
+      ['outcome:no-quals', 'No qualifications', '2023', 'Office for National Statistics'],
+    ]);
+    const cells = outcomes.map((r) => r.cells.map((c) => [c.text, ...c.details]));
+    // No interval: the difference as published, no claim of significance; the unit is said once in the caption.
+    expect(cells[0]).toEqual([
+      ['1,150', 'England 959', '191 higher than England'],
+      ['1,000', 'England 959', '41 higher than England'],
+    ]);
+    // Intervals: separate for LCR (lower, and on this measure worse), overlapping for WM.
+    expect(cells[1]).toEqual([
+      ['62.9%', 'England 67.8%', 'Lower than England (worse)'],
+      ['66.9%', 'England 67.8%', 'Similar to England'],
+    ]);
+  });
+
+  it('gives each region an Outcomes group with value, period, England, comparison, change, rank and source', () => {
+    const vm = glanceViewModel(fixture.data, {}, indicators);
+    const [lcr, wm] = vm.columns;
+    expect(lcr?.outcomes.map((o) => o.indicatorId)).toEqual(['starts', 'level-3', 'no-quals']);
+    expect(lcr?.outcomes[0]).toMatchObject({
+      key: 'outcome:starts:E47000004',
+      value: '1,150 per 100,000 people',
+      period: '2024/25',
+      england: '959 per 100,000 people',
+      comparison: '191 per 100,000 people higher than England',
+      change: 'up 50 per 100,000 people since 2023/24',
+      sourceId: 'ons-els-rates',
+    });
+    expect(lcr?.outcomes[0]?.rank).toMatch(/highest of \d+ combined authorities/);
+    expect(lcr?.outcomes[0]?.source).toMatchObject({ publisher: 'Department for Education', licence: 'Open Government Licence v3.0' });
+    expect(wm?.outcomes.find((o) => o.indicatorId === 'no-quals')?.flag).toMatch(/low reliability/i);
+    expect(lcr?.outcomesNote).toBeNull();
+    // The sources list carries each dataset once, after sources.csv's.
+    expect(vm.sources.filter((s) => s.id.startsWith('ons-els-')).map((s) => s.id)).toEqual(['ons-els-rates', 'ons-els-survey']);
+    expect(vm.attribution).toContain('Open Government Licence v3.0');
+  });
+
+  it('says so when a region has no official statistics, or a file could not be read', async () => {
+    const none = glanceViewModel(withGm.data, { region: 'E47000001' }, await loadIndicators(read({ 'indicators/rates.csv': 'areacd\n' })));
+    expect(none.columns[0]?.outcomes.map((o) => o.indicatorId)).toEqual([]);
+    expect(none.columns[0]?.outcomesNote).toMatch(/could not be read \(indicators\/rates\.csv\)/);
+    const gm = glanceViewModel(withGm.data, { region: 'E47000001' }, indicators);
+    // Greater Manchester has starts only in the fixture.
+    expect(gm.columns[0]?.outcomes.map((o) => o.indicatorId)).toEqual(['starts']);
+    expect(gm.columns[0]?.outcomesNote).toBe('The other official statistics have no figure for Greater Manchester.');
+    expect(gm.rows.find((r) => r.key === 'outcome:level-3')?.cells[0]?.text).toBe('No figure published');
+    expect(glanceViewModel(fixture.data, {}, null).rows.map((r) => r.key)).toEqual(['announced:funding', 'announced:trained', 'announced:schools']);
   });
 });
