@@ -104,6 +104,28 @@ describe('the first screen with the published data', () => {
     await context.close();
   });
 
+  it('gives each chosen region an Outcomes group whose cards open their source with its licence', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    await page.waitForLoadState('networkidle');
+    for (const column of vm.columns) {
+      const group = page.locator(`[data-outcomes-for="${column.code}"]`);
+      expect(await group.locator('[data-outcome-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-outcome-id')))).toEqual(column.outcomes.map((o) => o.indicatorId));
+      for (const outcome of column.outcomes) {
+        const card = group.locator(`[data-outcome-id="${outcome.indicatorId}"]`);
+        const text = (await card.textContent()) ?? '';
+        for (const part of [outcome.value, outcome.period, `England: ${outcome.england}`, outcome.comparison, ...(outcome.change ? [outcome.change] : [])]) expect(text, outcome.key).toContain(part);
+        await card.locator('summary', { hasText: 'Source' }).click();
+        const details = card.locator('details.source');
+        const sourceText = (await details.textContent()) ?? '';
+        for (const part of [outcome.source?.title, outcome.source?.publisher, outcome.source?.publishedText, outcome.source?.licence]) expect(sourceText, outcome.key).toContain(part);
+        if (outcome.source?.url) expect(await details.locator('a').getAttribute('href')).toBe(outcome.source.url);
+      }
+    }
+    await context.close();
+  });
+
   it.each([375, 1280])('has no axe WCAG A/AA violations at %i px', async (width) => {
     const context = await site.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();

@@ -5,7 +5,11 @@
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
-import { PRERENDERED_DATA_ID } from '../../src/lib/app/prerendered.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PRERENDERED_DATA_ID, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
+import { REPO_ROOT } from './server.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
 import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
@@ -57,7 +61,11 @@ describe('with JavaScript off', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
-    expect(embedded).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
+    const { datasets, indicators } = splitPrerenderedTexts(embedded);
+    expect(datasets).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
+    // Only the headline's official statistics, trimmed to England and the combined authorities.
+    expect(indicators).toEqual(await readHeadlineIndicatorTexts((file) => readFile(join(REPO_ROOT, 'public/data', file), 'utf8')));
+    expect(Object.keys(indicators).length).toBeGreaterThan(1);
     await context.close();
   });
 });
