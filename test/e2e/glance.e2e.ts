@@ -13,7 +13,8 @@ import { glanceViewModel, regionOptions, type GlanceVM } from '../../src/lib/dat
 import { loadIndicators, type LoadedIndicators } from '../../src/lib/data/indicators/load.ts';
 import { validateMetadata } from '../../src/lib/data/indicators/validate.ts';
 import { prerenderedReader } from '../../src/lib/app/prerendered.ts';
-import { validateCsv, type RowsByDataset } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
+import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems } from './browser.ts';
 import { axeViolations, dataFile, publishedData } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { formatFigure } from '../../src/lib/data/format.ts';
 import { defaultPair, regionOptions } from '../../src/lib/data/glance.ts';
 import { loadDatasets } from '../../src/lib/data/load.ts';
-import type { RowsByDataset } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { REPO_ROOT } from './server.ts';
 
 export const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPartialDate } from '../../src/lib/data/format.ts';
-import type { RowsByDataset } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
 import { byId, cardTexts, expectedCards, pairRoutes, publishedData, type ExpectedCard } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';

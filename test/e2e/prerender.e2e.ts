@@ -14,7 +14,7 @@ import { formatFigure } from '../../src/lib/data/format.ts';
 import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import type { RowsByDataset } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, serveDist, type StaticServer } from './browser.ts';
 import { byId, cardTexts, dataFile, expectedCards, publishedData } from './headline-data.ts';
 

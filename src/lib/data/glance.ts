@@ -3,15 +3,15 @@
  * comparison one, the few figures a councillor asks for first, side by side, and the
  * region picker's choices. Pure; every string the view shows is formatted here.
  */
-import { buildHeadlines, combinedAuthorities, sourceLookup, sourceRef, sumQualified, type ProgrammeHeadline, type QualifiedValue, type SourceRef } from './derive.ts';
+import { areaIndex, combinedAuthorities } from './areas.ts';
+import { buildHeadlines, sourceLookup, sourceRef, sumQualified, type ProgrammeHeadline, type QualifiedValue, type SourceRef } from './derive.ts';
 import { formatFigure, formatPartialDate, type FormattedFigure } from './format.ts';
 import { GLANCE_INDICATORS, headlineIndicators } from './headline-indicators.ts';
 import { indicatorFigure, type IndicatorSeries } from './indicators/derive.ts';
 import type { LoadedIndicators } from './indicators/load.ts';
 import { indicatorAttribution, indicatorSources, type IndicatorSourceRef } from './indicators/sources.ts';
 import { MEASURE_IS_EXPECTATION } from './labels.ts';
-import type { Area, FundingLine, Qualifier } from './schema.ts';
-import type { RowsByDataset } from './validate.ts';
+import type { Area, FundingLine, Qualifier, RowsByDataset } from './schema.ts';
 
 /** URL parameters of the headline, named as the map names its region (`#/map?region=…`). */
 export const REGION_PARAM = 'region';
@@ -130,17 +130,13 @@ export interface GlanceVM {
 
 /** Combined authorities with an areas.csv row, in data order, by short name. */
 export function regionOptions(data: RowsByDataset): RegionOption[] {
-  return combinedAuthorities(data).map(({ code, name, area }) => ({ code, name: area?.short_name ?? name }));
+  return combinedAuthorities(data).map(({ code, shortName }) => ({ code, name: shortName }));
 }
 
 /** Region codes with any announcement figure (a district's row counts for its combined authority). */
 function regionsWithFigures(data: RowsByDataset): Set<string> {
-  const parent = new Map((data.areas ?? []).map((a) => [a.area_code, a.parent_code]));
-  const codes = new Set<string>();
-  for (const row of [...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? [])]) {
-    codes.add(parent.get(row.area_code) || row.area_code);
-  }
-  return codes;
+  const { regionOf } = areaIndex(data);
+  return new Set([...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? [])].map((row) => regionOf(row.area_code)));
 }
 
 /**
@@ -201,11 +197,6 @@ const EXPECTATION_NOTE: QualifierNote = {
   term: '“Expected”, “planned”',
   meaning: 'are targets or plans, not achievements, and are shown apart from what has been achieved.',
 };
-
-function regionOf(data: RowsByDataset): (areaCode: string) => string {
-  const parent = new Map((data.areas ?? []).map((a) => [a.area_code, a.parent_code]));
-  return (code) => parent.get(code) || code;
-}
 
 /** Element id of a programme's folding section under "All figures"; the glance links to it. */
 export function programmeAnchor(programmeId: string): string {
@@ -360,7 +351,7 @@ function outcomesNote(name: string, indicators: LoadedIndicators | null, wanted:
 export function glanceViewModel(data: RowsByDataset, params: Readonly<Record<string, string>>, indicators: LoadedIndicators | null = null): GlanceVM {
   const options = regionOptions(data);
   const pair = choosePair(data, params);
-  const region = regionOf(data);
+  const region = areaIndex(data).regionOf;
   const source = sourceLookup(data);
   const headlines = new Map(buildHeadlines(data).map((h) => [h.code, h]));
   const areaByCode = new Map((data.areas ?? []).map((a) => [a.area_code, a]));
