@@ -16,7 +16,7 @@ import { prerenderedReader } from '../../src/lib/app/prerendered.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems } from './browser.ts';
-import { axeViolations, dataFile, publishedData } from './headline-data.ts';
+import { axeViolations, dataFile, openAllFolds, publishedData } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
 import { useSite } from './site.ts';
 
@@ -111,6 +111,7 @@ describe('the first screen with the published data', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     await page.waitForLoadState('networkidle');
+    await openAllFolds(page);
     for (const column of vm.columns) {
       const group = page.locator(`[data-outcomes-for="${column.code}"]`);
       expect(await group.locator('[data-outcome-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-outcome-id')))).toEqual(column.outcomes.map((o) => o.indicatorId));
@@ -133,6 +134,9 @@ describe('the first screen with the published data', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     await page.waitForLoadState('networkidle');
+    // Folded content is skipped by axe: check it open too.
+    expect(await axeViolations(page)).toEqual([]);
+    await openAllFolds(page);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

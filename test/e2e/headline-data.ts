@@ -80,3 +80,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   }, WCAG_TAGS);
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
+
+/** Opens every folded section under "All figures" by clicking its summary (works with JavaScript off too). */
+export async function openAllFolds(page: Page): Promise<void> {
+  const closed = page.locator('details.programme-fold:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPartialDate } from '../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
-import { byId, cardTexts, expectedCards, pairRoutes, publishedData, type ExpectedCard } from './headline-data.ts';
+import { byId, cardTexts, expectedCards, openAllFolds, pairRoutes, publishedData, type ExpectedCard } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
 
 let data: RowsByDataset;
@@ -33,7 +33,7 @@ async function openHeadline(server: StaticServer, width: number, route = ''): Pr
   const page = await openPage(browser, { width, height: 900 });
   const problems = collectProblems(page);
   await page.goto(server.url + route);
-  await page.locator('[data-figure-id]').first().waitFor();
+  await page.locator('[data-figure-id]').first().waitFor({ state: 'attached' });
   return { page, problems };
 }
 
@@ -57,7 +57,7 @@ describe('headline view with the published data', () => {
       await page.locator(`[data-glance] thead th[data-area-code="${regions[0]}"]`).waitFor();
       // A region with figures shows them; the cards shown are exactly the chosen regions' rows.
       const expected = cards.filter((c) => regions.includes(c.region));
-      if (expected.length > 0) await page.locator('[data-figure-id]').first().waitFor();
+      if (expected.length > 0) await page.locator('[data-figure-id]').first().waitFor({ state: 'attached' });
       const shown = await cardTexts(page);
       expect(byId(shown), route || '#/').toEqual(byId(expected.map(({ id, text }) => ({ id, text }))));
       seen.push(...shown);
@@ -87,6 +87,7 @@ describe('headline view with the published data', () => {
   it('opens each card’s source with title, publisher and date in one click', async () => {
     for (const { route, regions } of pairRoutes(data).slice(0, 1)) {
       const { page } = await openHeadline(server, 1280, route);
+      await openAllFolds(page);
       for (const expected of cards.filter((c) => regions.includes(c.region))) {
         const source = sourceOf(expected.sourceId);
         const card = page.locator(`[data-figure-id="${expected.id}"]`);

@@ -16,7 +16,7 @@ import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, serveDist, type StaticServer } from './browser.ts';
-import { byId, cardTexts, dataFile, expectedCards, publishedData } from './headline-data.ts';
+import { byId, cardTexts, dataFile, expectedCards, openAllFolds, publishedData } from './headline-data.ts';
 
 /** The prerendered page shows the default pair: card value text for those regions' rows, from the CSVs themselves. */
 let data: RowsByDataset;
@@ -49,7 +49,8 @@ describe('with JavaScript off', () => {
     // No dead controls: the pickers need JavaScript, so they are hidden.
     expect(await page.locator('select:visible, main button:visible').count()).toBe(0);
     expect(await page.locator('.loading').count()).toBe(0);
-    // Sources open without script: <details> is native.
+    // Folds and sources open without script: <details> is native.
+    await openAllFolds(page);
     const card = page.locator('[data-figure-id="wm-deal-nrs-pilot"]');
     await card.locator('summary', { hasText: 'Source' }).click();
     expect(await card.locator('details.source').getAttribute('open')).not.toBeNull();
