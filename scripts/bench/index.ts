@@ -30,7 +30,8 @@ export const BUDGETS = {
   /** LCP of "/" ÷ the same text with no stylesheet and no script. */
   lcpTextOnlyRatio: 1.15,
   totalBlockingTimeMs: 100,
-  parseRatio: 3,
+  /** validateCsv ÷ Papa.parse(header: true), CPU time, on 100,000 and 1,000,000 rows. */
+  parseRatio: 1.6,
   /** Hostile shapes (deep part_of chains, many lines, many errors, a 50 MB file): CPU ms per 100,000 rows. */
   shapeMsPer100k: SHAPE_MS_PER_100K,
 } as const;
@@ -104,11 +105,11 @@ async function main(): Promise<void> {
   }
 
   if (!SKIP.has('parse')) {
-    const parse = [measureParse(REPO_ROOT, 100_000, 3), measureParse(REPO_ROOT, 1_000_000, 3)];
+    const parse = [measureParse(REPO_ROOT, 100_000, 5), measureParse(REPO_ROOT, 1_000_000, 3)];
     results.parse = parse;
     for (const p of parse) {
       rows.push({
-        figure: `Parse + validate ${p.rows.toLocaleString('en-GB')} funding rows (${p.megabytes.toFixed(0)} MB) ÷ bare papaparse`,
+        figure: `Parse + validate ${p.rows.toLocaleString('en-GB')} funding rows (${p.megabytes.toFixed(0)} MB) ÷ bare papaparse (CPU time)`,
         value: `${p.ratio.toFixed(2)} (${Math.round(p.validateMs)} ms ÷ ${Math.round(p.papaMs)} ms)`,
         budget: `≤ ${BUDGETS.parseRatio}`,
         pass: p.ratio <= BUDGETS.parseRatio,
