@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
+import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 
 const site = useSite();
 mkdirSync(path.join(REPO_ROOT, 'screenshots'), { recursive: true });
@@ -16,11 +17,11 @@ describe('print', () => {
   it('prints each chart with its table and sources and no controls', async () => {
     const page = await openPage(site.browser, { width: 794, height: 1123 });
     await page.goto(`${site.server.url}#/compare`);
-    await page.locator('figure[data-chart-id] svg[role="img"]').nth(3).waitFor();
+    await page.locator('figure[data-chart-id][data-chart-ready] svg[role="img"]').nth(CHART_IDS.length - 1).waitFor();
     await page.emulateMedia({ media: 'print' });
     const figures = page.locator('figure[data-chart-id]');
     const count = await figures.count();
-    expect(count).toBe(4);
+    expect(count).toBe(CHART_IDS.length);
     for (let i = 0; i < count; i++) {
       const fig = figures.nth(i);
       expect(await fig.locator('.chart-table table').isVisible()).toBe(true);
