@@ -16,6 +16,7 @@ import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { embedPages, measurePageWeights } from './page-weights.ts';
 import { fileGzipBytes, pageJsWeight } from './sizes.ts';
+import { staticChartPath } from '../build/static-charts.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(REPO_ROOT, 'dist'));
@@ -30,6 +31,9 @@ export const BUDGETS = {
   /** LCP of "/" ÷ the same text with no stylesheet and no script. */
   lcpTextOnlyRatio: 1.15,
   totalBlockingTimeMs: 100,
+  /** A static chart page (embed/<id>.html): JavaScript before any interaction, and LCP ÷ its text alone. */
+  staticEmbedJsKb: 30,
+  staticEmbedLcpRatio: 1.15,
   /** validateCsv ÷ Papa.parse(header: true), CPU time, on 100,000 and 1,000,000 rows. */
   parseRatio: 1.6,
   /** Hostile shapes (deep part_of chains, many lines, many errors, a 50 MB file): CPU ms per 100,000 rows. */
@@ -75,6 +79,14 @@ async function main(): Promise<void> {
     rows.push({ figure: 'Embed page JS (gzip)', value: 'not built yet', budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: null });
   }
 
+  // Static chart pages: what they load before a reader interacts (nothing, by design).
+  const staticPages = CHART_IDS.filter((id) => existsSync(path.join(DIST, staticChartPath(id))));
+  results.staticEmbedJs = staticPages.map((id) => ({ id, ...pageJsWeight(DIST, staticChartPath(id)) }));
+  for (const id of staticPages) {
+    const weight = pageJsWeight(DIST, staticChartPath(id));
+    rows.push({ figure: `Static chart page JS before interaction, ${staticChartPath(id)} (gzip)`, value: kb(weight.gzipBytes), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: weight.gzipBytes <= BUDGETS.staticEmbedJsKb * 1000 });
+  }
+
   if (!SKIP.has('lcp')) {
     // Both of Lighthouse's methods are budgeted: a throttled browser's own paint, and the
     // estimate Lighthouse reports by default (see lcp.ts for how they differ).
@@ -100,6 +112,22 @@ async function main(): Promise<void> {
         value: `${Math.round(lcp.tbtMedianMs)} ms`,
         budget: `≤ ${BUDGETS.totalBlockingTimeMs} ms`,
         pass: lcp.tbtMedianMs <= BUDGETS.totalBlockingTimeMs,
+      });
+    }
+  }
+
+  if (!SKIP.has('lcp') && staticPages.length > 0) {
+    // The largest static chart page (most marks and table rows) stands for all of them.
+    const largest = [...staticPages].sort((a, b) => fileGzipBytes(path.join(DIST, staticChartPath(b))) - fileGzipBytes(path.join(DIST, staticChartPath(a))))[0] ?? staticPages[0];
+    results.staticEmbedLcp = [];
+    for (const throttling of ['devtools', 'simulate'] as const) {
+      const lcp = await measureLcp(DIST, throttling, RUNS, staticChartPath(largest ?? ''));
+      (results.staticEmbedLcp as unknown[]).push(lcp);
+      rows.push({
+        figure: `LCP ${lcp.page} ÷ its text only, no CSS (Lighthouse mobile, ${throttling === 'devtools' ? 'measured' : 'simulated'}, median of ${RUNS})`,
+        value: `${lcp.textOnlyRatio.toFixed(2)} (${Math.round(lcp.appMedianMs)} ms ÷ ${Math.round(lcp.textOnlyMedianMs)} ms)`,
+        budget: `≤ ${BUDGETS.staticEmbedLcpRatio}`,
+        pass: lcp.textOnlyRatio <= BUDGETS.staticEmbedLcpRatio,
       });
     }
   }

@@ -8,9 +8,10 @@ import { JSDOM } from 'jsdom';
 import { render } from 'svelte/server';
 import ChartFigure from '../../src/components/chart/ChartFigure.svelte';
 import { prerenderedReader, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { indicatorLoader, prepareChartInput } from '../../src/lib/charts/prepare.ts';
 import { drawChart } from '../../src/lib/charts/render.ts';
 import { CHART_IDS, loadChart } from '../../src/lib/charts/registry.ts';
-import { loadDatasets } from '../../src/lib/data/load.ts';
+import { loadDatasets, type ReadText } from '../../src/lib/data/load.ts';
 
 export interface StaticChart {
   id: string;
@@ -56,15 +57,17 @@ function staticFigure(body: string, svg: Element | null): { html: string; css: s
   return { html: html.slice(html.indexOf('<body>') + '<body>'.length, html.lastIndexOf('</body>')), css: [...rules].map(([declarations, name]) => `.${name}{${declarations}}`).join('\n') };
 }
 
-export async function renderCharts(texts: PrerenderedTexts, width: number): Promise<StaticChart[]> {
+export async function renderCharts(texts: PrerenderedTexts, width: number, readIndicator: ReadText): Promise<StaticChart[]> {
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   const pages: StaticChart[] = [];
   for (const id of CHART_IDS) {
     const chart = await loadChart(id);
     if (!chart) continue;
     const result = await loadDatasets(prerenderedReader(texts), [...new Set([...chart.requires, ...chart.uses])]);
-    const { body } = render(ChartFigure, { props: { chart, data: result.data, params: {}, headingLevel: 2 } });
-    const rendered = chart.render(result.data, {});
+    // Official statistics through the same path the views use (prepare.ts), read from public/data.
+    const input = await prepareChartInput(chart, result.data, {}, indicatorLoader(readIndicator));
+    const { body } = render(ChartFigure, { props: { chart, data: result.data, params: {}, headingLevel: 2, preparedInput: input } });
+    const rendered = chart.render(input, {});
     const describedBy = /<p id="([^"]+)" class="chart-summary/.exec(body)?.[1];
     const svg = rendered.status === 'ok' ? drawChart(rendered, { width, document, ...(describedBy ? { describedBy } : {}) }) : null;
     const figure = staticFigure(body, svg);

@@ -9,6 +9,7 @@
  *
  * Reads public/data with the app's own loader at build time, like the headline prerender.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -89,7 +90,8 @@ export function staticCharts(): Plugin {
       let charts: Awaited<ReturnType<Entry['renderCharts']>>;
       try {
         const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
-        charts = await entry.renderCharts(texts, STATIC_CHART_WIDTH);
+        // Files under public/data by their path there, as the page would fetch them (official statistics).
+        charts = await entry.renderCharts(texts, STATIC_CHART_WIDTH, (file) => readFile(path.join(dataDir, file), 'utf8'));
       } finally {
         await server.close();
       }
