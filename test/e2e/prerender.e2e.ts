@@ -165,6 +165,25 @@ describe('with JavaScript on', () => {
     await context.close();
   });
 
+  it('paints from the HTML alone: its CSS is inline, and no stylesheet is fetched, then or when the app and a lazy view load', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(site.server.url);
+    await page.waitForLoadState('networkidle');
+    // Styled: the inlined stylesheet's custom properties apply.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).not.toBe('');
+    await page.goto(`${site.server.url}#/compare`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    const inlined = await page.locator('link[rel="stylesheet"][disabled]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(inlined.length).toBeGreaterThan(0);
+    for (const href of inlined) expect(requested, href).not.toContain(href);
+    expect(problems.all()).toEqual([]);
+    await context.close();
+  });
+
   it('opens another view from a deep link without leaving the headline markup behind', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
