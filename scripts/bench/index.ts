@@ -3,7 +3,7 @@
  * Prints a table of each figure, its budget and PASS/FAIL, writes bench-results.json and
  * exits non-zero if any budget fails. Copy the table into docs/bench.md when it changes.
  *
- *   BENCH_SKIP=lcp,parse   skip the slow parts (lcp: ~2 min, parse: ~1 min)
+ *   BENCH_SKIP=lcp,parse,shapes   skip the slow parts (lcp: ~2 min, parse: ~1 min, shapes: ~1 min)
  *   BENCH_RUNS=3           Lighthouse runs per page (median taken)
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLcp } from './lcp.ts';
 import { measureParse } from './parse.ts';
+import { SHAPE_MS_PER_100K, measureShapes } from './shapes.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { embedPages, measurePageWeights } from './page-weights.ts';
@@ -27,6 +28,8 @@ export const BUDGETS = {
   embedJsKb: 120,
   lcpRatio: 1.3,
   parseRatio: 3,
+  /** Hostile shapes (deep part_of chains, many lines, many errors, a 50 MB file): CPU ms per 100,000 rows. */
+  shapeMsPer100k: SHAPE_MS_PER_100K,
 } as const;
 
 interface Row {
@@ -94,6 +97,19 @@ async function main(): Promise<void> {
         value: `${p.ratio.toFixed(2)} (${Math.round(p.validateMs)} ms ÷ ${Math.round(p.papaMs)} ms)`,
         budget: `≤ ${BUDGETS.parseRatio}`,
         pass: p.ratio <= BUDGETS.parseRatio,
+      });
+    }
+  }
+
+  if (!SKIP.has('shapes')) {
+    const shapes = measureShapes();
+    results.shapes = shapes;
+    for (const shape of shapes) {
+      rows.push({
+        figure: shape.shape,
+        value: `${Math.round(shape.cpuMsPer100k)} ms CPU per 100k rows (${Math.round(shape.cpuMs)} ms CPU, ${Math.round(shape.ms)} ms wall)`,
+        budget: `≤ ${BUDGETS.shapeMsPer100k} ms per 100k rows`,
+        pass: shape.pass,
       });
     }
   }

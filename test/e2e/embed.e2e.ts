@@ -21,6 +21,8 @@ const HOST_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body style="margin:0">
 <h1>A council page</h1>
+<!-- Shadows a named global (DOM clobbering): the resize script must not depend on one. -->
+<div id="cityRegionDashboardResize"></div><img name="getElementsByTagName" alt="">
 <iframe id="frame" src="/embed.html?chart=deal-breakdown" title="Skills funding" width="100%" height="150" style="border:0;display:block"></iframe>
 <script src="/embed-resize.js"></script>
 </body></html>`;

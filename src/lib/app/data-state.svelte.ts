@@ -9,7 +9,9 @@ import { prerenderedReader, sameTexts, type PrerenderedTexts } from './prerender
 type LoadState = { status: 'loading' } | { status: 'ready'; result: AssembledData } | { status: 'failed'; message: string };
 
 class DataState {
-  state = $state<LoadState>({ status: 'loading' });
+  // Raw, not deep: the rows are replaced whole, never edited, and a deep proxy would make every
+  // read of every cell in every derivation go through a Proxy trap (slow with thousands of rows).
+  state = $state.raw<LoadState>({ status: 'loading' });
   /** Set while previewing uploaded files; views show a banner with a way back. */
   previewLabel = $state<string | null>(null);
   /** Texts the current state came from when it was adopted from the prerendered page; cleared by the next load. */

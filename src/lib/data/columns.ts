@@ -2,6 +2,7 @@
  * Column parsers. Each turns one raw CSV cell (a string) into a typed value or a
  * reason it cannot. Pure functions; the schema composes them.
  */
+import { describeCharacter, findDirectionalRun, findInvisible } from './bidi.ts';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };
 
@@ -28,6 +29,20 @@ const REPLACEMENT_CHAR = '\uFFFD';
 
 /** NUL never occurs in text; it appears when a UTF-16 ("Unicode text") file is read as UTF-8. */
 const NUL = '\u0000';
+
+/**
+ * Invisible and direction-changing characters (see bidi.ts): none at all in a code, id,
+ * enum, number, date or link; in free text, none of the controls that reorder what
+ * follows. The message names the character, since it cannot be seen.
+ */
+export function checkInvisible(raw: string, kind: ColumnKind): CellResult<string> {
+  const found = kind === 'text' ? findDirectionalRun(raw) : findInvisible(raw);
+  if (found === null) return ok(raw);
+  const where = [...raw].indexOf(found) + 1;
+  return kind === 'text'
+    ? { ok: false, expected: `text without direction controls (found ${describeCharacter(found)} at character ${where})`, hint: 'This invisible character reverses or reorders the text after it, figures included. Delete it: retype the cell rather than pasting it.' }
+    : { ok: false, expected: `no invisible characters (found ${describeCharacter(found)} at character ${where})`, hint: 'The value looks right but contains a character you cannot see, usually pasted from a web page or document. Retype the cell.' };
+}
 
 function checkText(raw: string): CellResult<string> {
   if (raw.includes(REPLACEMENT_CHAR)) {
@@ -66,7 +81,9 @@ function required<T>(kind: ColumnKind, o: Opts, parse: (raw: string) => CellResu
     parse: (raw) => {
       if (raw === '') return { ok: false, expected: 'a value (this column is required)' };
       const text = checkText(raw);
-      return text.ok ? parse(raw) : text;
+      if (!text.ok) return text;
+      const visible = checkInvisible(raw, kind);
+      return visible.ok ? parse(raw) : visible;
     },
   };
 }

@@ -106,15 +106,33 @@ function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: strin
 }
 
 /** Parts follow their whole so a deal reads top-down: the total, then what it is made of. */
+/**
+ * Each whole followed by its parts, depth first, in file order. Children are indexed once
+ * and the walk uses an explicit stack, so a part_of chain thousands of lines deep is
+ * linear and cannot overflow the call stack. Lines in a part_of loop (which the checker
+ * rejects) are not reachable from a root and are left out, as before.
+ */
 function orderWholesFirst(lines: FundingLine[]): FundingLine[] {
   const ids = new Set(lines.map((l) => l.id));
-  const roots = lines.filter((l) => !l.part_of || !ids.has(l.part_of));
+  const children = new Map<string, FundingLine[]>();
+  const roots: FundingLine[] = [];
+  for (const line of lines) {
+    if (!line.part_of || !ids.has(line.part_of)) {
+      roots.push(line);
+      continue;
+    }
+    const siblings = children.get(line.part_of);
+    if (siblings) siblings.push(line);
+    else children.set(line.part_of, [line]);
+  }
   const ordered: FundingLine[] = [];
-  const visit = (line: FundingLine) => {
+  // Pushed in reverse so the first child is visited first.
+  const stack = roots.slice().reverse();
+  for (let line = stack.pop(); line; line = stack.pop()) {
     ordered.push(line);
-    lines.filter((l) => l.part_of === line.id).forEach(visit);
-  };
-  roots.forEach(visit);
+    const parts = children.get(line.id);
+    if (parts) for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i] as FundingLine);
+  }
   return ordered;
 }
 

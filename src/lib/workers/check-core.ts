@@ -108,15 +108,18 @@ export function crossCheck(uploads: ReadonlyMap<number, { dataset: DatasetName; 
     (merged as Record<DatasetName, unknown>)[upload.dataset] = upload.rows;
     checkIdOf.set(upload.dataset, checkId);
   }
-  const byCheck = new Map<number, DataIssue[]>([...uploads.keys()].map((checkId) => [checkId, []]));
+  const byCheck = new Map<number, { errors: DataIssue[]; warnings: DataIssue[] }>([...uploads.keys()].map((checkId) => [checkId, { errors: [], warnings: [] }]));
   const inPublished: DataIssue[] = [];
   for (const issue of validateReferences(merged)) {
     const dataset = datasetForFile(issue.file);
     const checkId = dataset === undefined ? undefined : checkIdOf.get(dataset);
-    (checkId === undefined ? inPublished : (byCheck.get(checkId) ?? inPublished)).push(issue);
+    const lists = checkId === undefined ? undefined : byCheck.get(checkId);
+    // Warnings (valid, but worth checking) never count as errors that leave a file out.
+    if (lists) (issue.severity === 'warning' ? lists.warnings : lists.errors).push(issue);
+    else if (issue.severity === 'error') inPublished.push(issue);
   }
   return {
-    byCheck: [...byCheck].map(([checkId, issues]) => ({ checkId, issues: capIssues(issues) })),
+    byCheck: [...byCheck].map(([checkId, { errors, warnings }]) => ({ checkId, issues: capIssues(errors), warnings: capIssues(warnings) })),
     published: capIssues(inPublished),
   };
 }

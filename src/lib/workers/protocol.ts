@@ -30,10 +30,20 @@ export type FromWorker =
   | { type: 'cross-checked'; requestId: number; report: CrossCheckReport }
   | { type: 'cross-check-failed'; requestId: number; message: string };
 
+/** How many issues a column has, and how many of them are in `shown`. */
+export interface ColumnCount {
+  /** null: issues about a whole row or file. */
+  column: string | null;
+  total: number;
+  shown: number;
+}
+
 /** The first issues of a list, and how many there are in all. */
 export interface IssueList {
   shown: DataIssue[];
   total: number;
+  /** Per column, in order of first appearance; present when a per-column cap applied. */
+  columns?: ColumnCount[];
 }
 
 /** A valid row as text, in the schema's column order, to show how the file was read. */
@@ -61,12 +71,33 @@ export interface CheckReport {
 
 export interface CrossCheckReport {
   /** Reference errors in each uploaded file, by checkId. */
-  byCheck: { checkId: number; issues: IssueList }[];
+  byCheck: { checkId: number; issues: IssueList; warnings?: IssueList }[];
   /** Errors that land in published files the upload does not replace (e.g. a removed programme still used). */
   published: IssueList;
 }
 
-/** Keep the first `max` issues and count the rest. */
-export function capIssues(issues: readonly DataIssue[], max: number = MAX_ISSUES_SENT): IssueList {
-  return { shown: issues.slice(0, max), total: issues.length };
+/** Issues shown per column in a published file's list, so one bad column cannot hide the others. */
+export const MAX_ISSUES_PER_COLUMN = 100;
+
+/**
+ * Keep the first `max` issues, at most `perColumn` of them from any one column, and count
+ * the rest. One pass, so a list of a million issues costs little.
+ */
+export function capIssues(issues: readonly DataIssue[], max: number = MAX_ISSUES_SENT, perColumn?: number): IssueList {
+  if (perColumn === undefined) return { shown: issues.slice(0, max), total: issues.length };
+  const counts = new Map<string | null, ColumnCount>();
+  const shown: DataIssue[] = [];
+  for (const issue of issues) {
+    let count = counts.get(issue.column);
+    if (!count) {
+      count = { column: issue.column, total: 0, shown: 0 };
+      counts.set(issue.column, count);
+    }
+    count.total++;
+    if (shown.length < max && count.shown < perColumn) {
+      shown.push(issue);
+      count.shown++;
+    }
+  }
+  return { shown, total: issues.length, columns: [...counts.values()] };
 }

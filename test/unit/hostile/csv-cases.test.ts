@@ -182,7 +182,7 @@ const CASES: Case[] = [
     ],
   },
   { file: 'duplicate-ids.csv', dataset: 'funding', errors: [{ line: 3, column: 'id', expected: /already used on line 2/ }, { line: 5, column: 'id', expected: /already used on line 4/ }], rowIds: ['line-1', 'line-3'] },
-  { file: 'zero-width-space-id.csv', dataset: 'funding', errors: [{ line: 2, column: 'id', expected: /an identifier/ }] },
+  { file: 'zero-width-space-id.csv', dataset: 'funding', errors: [{ line: 2, column: 'id', expected: /U\+200B ZERO WIDTH SPACE at character 5/ }] },
   { file: 'areas-lowercase-code.csv', dataset: 'areas', errors: [{ line: 2, column: 'area_code', expected: /capitals/, hint: /^Write E47000007\.$/ }] },
   { file: 'unknown-area-code.csv', dataset: 'funding', crossFile: true, errors: [{ line: 3, column: 'area_code', expected: /an area_code listed in areas\.csv/, hint: /Add it to areas\.csv/ }] },
   { file: 'unknown-source-id.csv', dataset: 'funding', crossFile: true, errors: [{ line: 3, column: 'source_id', expected: /a source_id listed in sources\.csv/ }] },

@@ -2,8 +2,8 @@
  * The files an officer has chosen on the data view. Module state, so the list survives
  * leaving the view for a preview and coming back. Files stay in memory, never sent.
  */
-import type { DatasetName } from '../../lib/data/schema.ts';
-import { guessDataset, looksLikeCsv } from '../../lib/workers/file-names.ts';
+import type { DatasetName } from '../data/schema.ts';
+import { guessDataset, looksLikeCsv } from '../workers/file-names.ts';
 
 export interface Upload {
   /** Stable key for this pick of this file; a re-picked file gets a new one. */

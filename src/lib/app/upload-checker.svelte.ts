@@ -4,9 +4,9 @@
  * Holds reactive state for the view; owns the worker and terminates it in destroy().
  */
 import { SvelteMap } from 'svelte/reactivity';
-import type { DatasetName } from '../../lib/data/schema.ts';
-import type { RowsByDataset } from '../../lib/data/validate.ts';
-import type { CheckReport, CrossCheckReport, FromWorker, IssueList, ToWorker } from '../../lib/workers/protocol.ts';
+import type { DatasetName } from '../data/schema.ts';
+import type { RowsByDataset } from '../data/validate.ts';
+import type { CheckReport, CrossCheckReport, FromWorker, IssueList, ToWorker } from '../workers/protocol.ts';
 import type { Upload } from './uploads.svelte.ts';
 
 export type CheckState =
@@ -110,6 +110,13 @@ export class UploadChecker {
     const active = this.#active.get(upload.key);
     if (this.cross.status !== 'done' || !active) return null;
     return this.cross.report.byCheck.find((entry) => entry.checkId === active.checkId)?.issues ?? null;
+  }
+
+  /** Cross-file warnings for one upload from the latest cross-check; null when none has finished. */
+  referenceWarnings(upload: Upload): IssueList | null {
+    const active = this.#active.get(upload.key);
+    if (this.cross.status !== 'done' || !active) return null;
+    return this.cross.report.byCheck.find((entry) => entry.checkId === active.checkId)?.warnings ?? null;
   }
 
   crossCheck(checkIds: number[], published: RowsByDataset): void {
