@@ -76,5 +76,7 @@ export default defineConfig({
     environment: 'node',
     // Run Plot and d3 through Vite's plugins, so chart tests see the trimmed build's d3.
     server: { deps: { inline: ['@observablehq/plot', 'd3'] } },
+    // Property tests run hundreds of cases; on a busy 2-core machine 5 s is too tight to mean anything.
+    testTimeout: 30_000,
   },
 });
