@@ -13,7 +13,7 @@ import { MAX_ISSUES_PER_COLUMN, MAX_ISSUES_SENT } from '../../../src/lib/workers
 // eslint-disable-next-line no-control-regex -- control characters are what is checked
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-const issue = (over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line: 2, column: 'amount_gbp', value: 'x', expected: 'a whole number', ...over });
+const issue = (over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line: 2, column: 'amount_gbp', value: 'x', expected: 'a whole number', hint: 'h', ...over });
 const report = (errors: DataIssue[], warnings: DataIssue[] = []): FileReport => ({ dataset: 'funding', file: 'funding.csv', status: errors.length > 0 ? 'broken' : 'ok', rowCount: 0, errors, warnings });
 
 describe('check:data output', () => {
