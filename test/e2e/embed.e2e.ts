@@ -91,6 +91,12 @@ describe('chart embed', () => {
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
     expect(site.server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
     expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
+    // The map's own switches change the embed, not its address (the router is not involved).
+    const address = await page.evaluate(() => location.href);
+    await page.locator('#map-region').selectOption('E47000004');
+    await expect.poll(() => page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000004/);
+    expect(await page.locator('h2').first().textContent()).toContain('Liverpool City Region');
+    expect(await page.evaluate(() => location.href)).toBe(address);
     await page.context().close();
   });
 

@@ -268,6 +268,11 @@ describe('map: without boundaries, the figures are shown as a table', () => {
     ['answered with index.html', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': readFileSync(path.join(ROOT, 'index.html')) } }), /boundaries file is missing/],
     ['not JSON', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': 'this is not json' } }), /not valid JSON/],
     ['not TopoJSON', () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': '{"type":"FeatureCollection","features":[]}' } }), /not TopoJSON/],
+    [
+      'damaged (an arc index out of range)',
+      () => serveDist({ root: ROOT, overrides: { '/data/boundaries.topo.json': JSON.stringify({ type: 'Topology', arcs: [[[0, 0], [1, 1]]], objects: { districts: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', id: 'E08000025', arcs: [[5]] }] } } }) } }),
+      /damaged: the shape of E08000025 uses arc 5/,
+    ],
   ])('boundaries file %s', async (_, start, reason) => {
     const server = await start();
     servers.push(server);

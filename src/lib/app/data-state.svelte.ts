@@ -2,7 +2,7 @@
  * The dashboard's loaded data, shared by every view. Loading happens once; a preview of
  * an officer's own files swaps the reader without touching the published files.
  */
-import { httpReader, loadDatasets, type ReadText } from '../data/load.ts';
+import { loadDatasets, publishedReader, type ReadText } from '../data/load.ts';
 import type { AssembledData } from '../data/validate.ts';
 import { prerenderedReader, sameTexts, type PrerenderedTexts } from './prerendered.ts';
 
@@ -28,7 +28,7 @@ class DataState {
     this.#adopted = texts;
   }
 
-  async load(read: ReadText = httpReader(new URL('data/', document.baseURI).href)): Promise<void> {
+  async load(read: ReadText = publishedReader()): Promise<void> {
     const generation = ++this.#generation;
     const adopted = this.#adopted;
     this.#adopted = null;

@@ -5,7 +5,7 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { DatasetName } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 import type { CheckReport, CrossCheckReport, FromWorker, IssueList, ToWorker } from '../workers/protocol.ts';
 import type { Upload } from './uploads.svelte.ts';
 

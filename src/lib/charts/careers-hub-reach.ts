@@ -6,9 +6,8 @@
 import { max } from 'd3-array';
 import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import type { Qualifier, SchoolsReached } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
-import { areaIndex, type AreaInfo } from './areas.ts';
+import type { Qualifier, SchoolsReached, RowsByDataset } from '../data/schema.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
 import { MUTED, SERIES_COLOUR } from './palette.ts';

@@ -6,7 +6,7 @@
  * Choices may be fixed or come from the data (the indicators in a dataset, the combined
  * authorities in areas.csv); a value that is not one of them falls back to the default.
  */
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 
 export interface Choice<V extends string = string> {
   value: V;

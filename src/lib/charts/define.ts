@@ -5,7 +5,7 @@
 import { sourceLookup } from '../data/derive.ts';
 import { SCHEMA } from '../data/schema.ts';
 import type { DatasetName } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 import { resolveControls, type Controls } from './controls.ts';
 import type { ChartDefinition, ChartParams, RegisteredChart, RenderedChart, Unavailable } from './types.ts';
 

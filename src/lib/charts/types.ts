@@ -6,7 +6,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { SourceRef } from '../data/derive.ts';
 import type { DatasetName, Qualifier } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { RowsByDataset } from '../data/schema.ts';
 import type { ControlValues, Controls, ResolvedControl } from './controls.ts';
 
 /** Chart switches as they arrive from the URL: untrusted text, checked against each control. */

@@ -4,8 +4,8 @@
  */
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, NEW_MONEY_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
-import type { Area, FundingLine, Programme, ProgrammeItem, Qualifier, Source } from './schema.ts';
-import type { RowsByDataset } from './validate.ts';
+import { rowFigure, type FigureDataset, type FundingLine, type Programme, type ProgrammeItem, type Qualifier, type RowOf, type Source, type RowsByDataset } from './schema.ts';
+import { combinedAuthorities } from './areas.ts';
 
 export interface SourceRef {
   id: string;
@@ -74,20 +74,17 @@ export function sourceLookup(data: RowsByDataset): (id: string) => SourceRef | n
   return (id) => byId.get(id) ?? null;
 }
 
-/** Combined authorities in data order; falls back to codes used by figures when areas.csv is unavailable. */
-export function combinedAuthorities(data: RowsByDataset): { code: string; name: string; area: Area | null }[] {
-  if (data.areas) {
-    return data.areas.filter((a) => a.area_type === 'combined_authority').map((a) => ({ code: a.area_code, name: a.area_name, area: a }));
-  }
-  const codes = new Set([...(data.funding ?? []), ...(data.completions ?? []), ...(data.schools_reached ?? []), ...(data.programmes ?? [])].map((r) => r.area_code));
-  return [...codes].map((code) => ({ code, name: code, area: null }));
+/** A row's figure formatted with its qualifier, from the column and unit its dataset's spec names. */
+function formatRowFigure<N extends FigureDataset>(name: N, row: RowOf<N>): FormattedFigure {
+  const { value, qualifier, unit, statedAs } = rowFigure(name, row);
+  return formatFigure(value, qualifier, unit, statedAs);
 }
 
 function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: string) => SourceRef | null): HeadlineFigure {
   const tags: string[] = [];
   if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
   const whole = line.part_of ? all.find((l) => l.id === line.part_of) : undefined;
-  if (whole) tags.push(`Part of: ${whole.component} (${formatFigure(whole.amount_gbp, whole.qualifier, 'gbp', whole.stated_as).text})`);
+  if (whole) tags.push(`Part of: ${whole.component} (${formatRowFigure('funding', whole).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
   if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
   // "Not stated" matters only where there is an amount to be new or not.
@@ -95,7 +92,7 @@ function fundingFigure(line: FundingLine, all: FundingLine[], source: (id: strin
   return {
     id: line.id,
     dataset: 'funding',
-    value: formatFigure(line.amount_gbp, line.qualifier, 'gbp', line.stated_as),
+    value: formatRowFigure('funding', line),
     label: line.component,
     when: `announced ${formatPartialDate(line.announced)}`,
     tags,
@@ -147,7 +144,7 @@ function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programm
       .map((c): HeadlineFigure => ({
         id: c.id,
         dataset: 'completions',
-        value: formatFigure(c.value, c.qualifier, 'count', c.stated_as),
+        value: formatRowFigure('completions', c),
         label: MEASURE_LABEL[c.measure],
         // An expectation over a period ("over the next ten years") has no deadline to show.
         when:
@@ -164,7 +161,7 @@ function programmeHeadline(programme: Pick<Programme, 'programme_id' | 'programm
       .map((s): HeadlineFigure => ({
         id: s.id,
         dataset: 'schools_reached',
-        value: formatFigure(s.schools_and_colleges, s.qualifier, 'count', s.stated_as),
+        value: formatRowFigure('schools_reached', s),
         label: SCHOOLS_STATUS_LABEL[s.status],
         when: `${s.status === 'planned' ? 'announced' : 'as of'} ${formatPartialDate(s.as_of)}`,
         tags: s.status === 'planned' ? ['Planned'] : [],

@@ -16,6 +16,19 @@ export function httpReader(baseUrl: string, fetchImpl: typeof fetch = fetch): Re
   };
 }
 
+/** Folder of the published data, relative to the page: public/data is served as data/. */
+const PUBLISHED_FOLDER = 'data/';
+
+/** Address of a published file (a CSV, the boundaries), resolved against the page's base address. */
+export function publishedUrl(file: string, baseUri: string = document.baseURI): string {
+  return new URL(file, new URL(PUBLISHED_FOLDER, baseUri)).href;
+}
+
+/** Reads the published data the page was built with. */
+export function publishedReader(baseUri: string = document.baseURI, fetchImpl: typeof fetch = fetch): ReadText {
+  return httpReader(publishedUrl('', baseUri), fetchImpl);
+}
+
 export async function loadDatasets(read: ReadText, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
   const entries = await Promise.all(
     names.map(async (name): Promise<[DatasetName, FileText]> => {

@@ -4,8 +4,7 @@
  * checks compare the figure rows with those records. Pure, no I/O; the data-contract suite
  * runs them on public/data.
  */
-import type { RowsByDataset } from './validate.ts';
-import { STATED_DATASETS, type Source, type StatedIn } from './schema.ts';
+import { rowFigure, STATED_DATASETS, type RowsByDataset, type Source, type StatedIn } from './schema.ts';
 
 type StatedDataset = (typeof STATED_DATASETS)[number];
 
@@ -34,15 +33,15 @@ function figureFacts(data: RowsByDataset): FigureFacts[] {
       dataset: 'funding',
       id: r.id,
       sourceId: r.source_id,
-      quantity: { value: r.amount_gbp, qualifier: r.qualifier },
+      quantity: rowFigure('funding', r),
       date: r.announced,
       periodYears: r.period_years,
       funderType: r.funder_type === 'not_stated' ? null : r.funder_type,
       newMoney: r.new_money === 'not_stated' ? null : r.new_money,
       partOf: r.part_of,
     })),
-    ...(data.completions ?? []).map((r): FigureFacts => ({ ...none, dataset: 'completions', id: r.id, sourceId: r.source_id, quantity: { value: r.value, qualifier: r.qualifier }, date: r.as_of, periodYears: r.period_years, measure: r.measure })),
-    ...(data.schools_reached ?? []).map((r): FigureFacts => ({ ...none, dataset: 'schools_reached', id: r.id, sourceId: r.source_id, quantity: { value: r.schools_and_colleges, qualifier: r.qualifier }, date: r.as_of })),
+    ...(data.completions ?? []).map((r): FigureFacts => ({ ...none, dataset: 'completions', id: r.id, sourceId: r.source_id, quantity: rowFigure('completions', r), date: r.as_of, periodYears: r.period_years, measure: r.measure })),
+    ...(data.schools_reached ?? []).map((r): FigureFacts => ({ ...none, dataset: 'schools_reached', id: r.id, sourceId: r.source_id, quantity: rowFigure('schools_reached', r), date: r.as_of })),
     ...(data.programmes ?? []).map((r): FigureFacts => ({ ...none, dataset: 'programmes', id: r.programme_id, sourceId: r.source_id, quantity: null, date: r.started, name: r.programme_name })),
   ];
 }

@@ -27,15 +27,31 @@ const areaCode = col.ref('areas', { description: 'GSS code of the area the figur
 const programmeId = col.ref('programmes', { description: 'The programme_id in programmes.csv.', example: 'wm-skills-deal' });
 const note = opt(col.text({ description: 'Anything a reader needs to interpret the figure, in your own words.', example: 'Includes a new careers hub.' }));
 
+/** How a dataset's figure is written: whole pounds or a count. */
+export type FigureUnit = 'gbp' | 'count';
+
+/** Where a dataset keeps its figure: the column checked against the qualifier, and its unit. */
+export interface FigureSpec<Column extends string = string> {
+  column: Column;
+  unit: FigureUnit;
+}
+
 type DatasetSpec = {
   file: string;
   key: string;
   description: string;
   columns: Record<string, ColumnSpec<unknown>>;
+  figure?: FigureSpec;
 };
 
-function dataset<const C extends Record<string, ColumnSpec<unknown>>>(spec: { file: string; key: keyof C & string; description: string; columns: C }) {
-  return spec;
+function dataset<const C extends Record<string, ColumnSpec<unknown>>, const F extends FigureSpec<keyof C & string> | undefined = undefined>(spec: {
+  file: string;
+  key: keyof C & string;
+  description: string;
+  columns: C;
+  figure?: F;
+}) {
+  return spec as typeof spec & { figure: F };
 }
 
 export const SCHEMA = {
@@ -90,6 +106,7 @@ export const SCHEMA = {
     file: 'funding.csv',
     key: 'id',
     description: 'Money announced for skills (and wider investment shown as context).',
+    figure: { column: 'amount_gbp', unit: 'gbp' },
     columns: {
       id: col.id({ description: 'A short, stable id for the funding line.', example: 'wm-deal-nrs-pilot' }),
       area_code: areaCode,
@@ -122,6 +139,7 @@ export const SCHEMA = {
     file: 'completions.csv',
     key: 'id',
     description: 'People, places and other counts: completions, places funded, expected outcomes.',
+    figure: { column: 'value', unit: 'count' },
     columns: {
       id: col.id({ description: 'A short, stable id.', example: 'lcr-bootcamps-completed-2024' }),
       area_code: areaCode,
@@ -143,6 +161,7 @@ export const SCHEMA = {
     file: 'schools_reached.csv',
     key: 'id',
     description: 'Schools and colleges taking part in careers programmes.',
+    figure: { column: 'schools_and_colleges', unit: 'count' },
     columns: {
       id: col.id({ description: 'A short, stable id.', example: 'lcr-careers-hub-launch' }),
       area_code: areaCode,
@@ -240,6 +259,25 @@ export type Sector = RowOf<'sectors'>;
 export type SectorShortage = RowOf<'sector_shortages'>;
 export type ProgrammeItem = RowOf<'programme_items'>;
 export type StatedIn = RowOf<'stated_in'>;
+
+/** Validated rows of each dataset; a dataset is absent when its file was not loaded or was broken. */
+export type RowsByDataset = { [N in DatasetName]?: RowOf<N>[] };
+
+/** The datasets that hold a qualified figure. */
+export type FigureDataset = { [N in DatasetName]: Schema[N]['figure'] extends FigureSpec ? N : never }[DatasetName];
+
+/** Where a dataset keeps its figure, or null for datasets without one (sources, areas…). */
+export function figureSpec(name: DatasetName): FigureSpec | null {
+  const spec: DatasetSpec = SCHEMA[name];
+  return spec.figure ?? null;
+}
+
+/** A row's figure as its dataset's spec locates it: the number (null when unquantified), qualifier, wording and unit. */
+export function rowFigure<N extends FigureDataset>(name: N, row: RowOf<N>): { value: number | null; qualifier: Qualifier; statedAs: string | null; unit: FigureUnit } {
+  const { column, unit } = SCHEMA[name].figure;
+  const value: unknown = row[column as keyof RowOf<N>];
+  return { value: typeof value === 'number' ? value : null, qualifier: row.qualifier, statedAs: row.stated_as, unit };
+}
 
 /** Which datasets a dataset refers to: they are loaded first and checked across files. */
 export function datasetForFile(file: string): DatasetName | undefined {

@@ -7,7 +7,7 @@ import type { DataIssue } from './issues.ts';
 import type { ParsedCsv, RawTable } from './parse.ts';
 import { describeCharacter, findInvisible, showInvisible } from './bidi.ts';
 import { parseCsv } from './parse.ts';
-import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from './schema.ts';
+import { SCHEMA, datasetForFile, figureSpec, type DatasetName, type RowOf, type RowsByDataset } from './schema.ts';
 import { validateAreas } from './validate-areas.ts';
 
 export interface Validated<N extends DatasetName> {
@@ -17,13 +17,6 @@ export interface Validated<N extends DatasetName> {
 }
 
 type AnyRow = Record<string, unknown> & { _line: number };
-
-/** The column holding each dataset's figure, checked against its qualifier. */
-const QUANTITY_COLUMN: Partial<Record<DatasetName, string>> = {
-  funding: 'amount_gbp',
-  completions: 'value',
-  schools_reached: 'schools_and_colleges',
-};
 
 function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
   const { file, columns } = SCHEMA[name];
@@ -62,7 +55,8 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
 
 function checkQualifier(name: DatasetName, row: AnyRow, cells: string[], index: Map<string, number>): DataIssue[] {
   const cellText = (column: string) => cells[index.get(column) ?? -1] ?? '';
-  const quantity = QUANTITY_COLUMN[name];
+  // The column holding the dataset's figure, checked against its qualifier.
+  const quantity = figureSpec(name)?.column;
   if (!quantity) return [];
   const { file } = SCHEMA[name];
   const value = row[quantity];
@@ -140,8 +134,6 @@ export function validateParsed<N extends DatasetName>(name: N, { table, errors }
   const result = validateTable(name, table);
   return { rows: result.rows, errors: [...errors, ...result.errors], warnings: result.warnings };
 }
-
-export type RowsByDataset = { [N in DatasetName]?: RowOf<N>[] };
 
 /**
  * Cross-file checks: every reference names a row that exists, parts are not larger than

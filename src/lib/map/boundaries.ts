@@ -5,7 +5,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature, merge } from 'topojson-client';
-import { DISTRICTS_OBJECT, isGssCode, neighbourCodes, type BoundaryTopology, type DistrictGeometry } from './topology.ts';
+import { DISTRICTS_OBJECT, isGssCode, neighbourCodes, topologyProblem, type BoundaryTopology, type DistrictGeometry } from './topology.ts';
 
 export const BOUNDARIES_FILE = 'boundaries.topo.json';
 
@@ -22,7 +22,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks the file is the pipeline's output: a Topology with a "districts" collection of coded polygons. */
+/** Checks the file is the pipeline's output, a Topology with a "districts" collection of coded polygons, and that it can be drawn. */
 export function parseBoundaries(json: unknown): BoundariesResult {
   if (!isRecord(json) || json.type !== 'Topology' || !Array.isArray(json.arcs) || !isRecord(json.objects)) {
     return { ok: false, reason: 'the boundaries file is not TopoJSON' };
@@ -39,6 +39,9 @@ export function parseBoundaries(json: unknown): BoundariesResult {
     geometries.push({ ...(geometry as unknown as DistrictGeometry), properties: { name } });
   }
   if (geometries.length === 0) return { ok: false, reason: 'the boundaries file holds no districts' };
+  // Checked before anything is drawn: a bad arc index or an infinite coordinate would otherwise throw inside topojson-client or Leaflet.
+  const problem = topologyProblem(json.arcs, json.transform, geometries);
+  if (problem) return { ok: false, reason: problem };
   const metadata = isRecord(json.metadata) ? json.metadata : {};
   const year = typeof metadata.year === 'number' && Number.isInteger(metadata.year) ? metadata.year : null;
   const topology = { ...json, objects: { [DISTRICTS_OBJECT]: { type: 'GeometryCollection', geometries } } } as unknown as BoundaryTopology;

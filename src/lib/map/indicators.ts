@@ -4,11 +4,12 @@
  * district rather than a combined authority) and its per-resident rate. Pure; every
  * string comes from format.ts, and a missing or unquantified figure stays null, never 0.
  */
+import { descending, extent, rank } from 'd3-array';
+import { displayName, districtsOf } from '../data/areas.ts';
 import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, qualifyNumber } from '../data/format.ts';
 import { sumQualified } from '../data/derive.ts';
 import { CATEGORY_LABEL, MEASURE_LABEL, SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import type { Area, Completion, FundingLine, Qualifier, SchoolsReached } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import { rowFigure, SCHEMA, type Area, type FigureUnit, type Completion, type FundingLine, type Qualifier, type SchoolsReached, type RowsByDataset } from '../data/schema.ts';
 
 export type IndicatorUnit = 'count' | 'gbp' | 'gbp_per_resident' | 'count_per_100k';
 
@@ -65,11 +66,6 @@ function qualifiedRate(unit: IndicatorUnit, value: number, qualifier: Qualifier)
   return qualifier === 'unquantified' ? { text: number, long: number } : qualifyNumber(number, qualifier);
 }
 
-/** Districts of a combined authority, in areas.csv order. */
-export function regionDistricts(data: RowsByDataset, regionCode: string): Area[] {
-  return (data.areas ?? []).filter((area) => area.area_type === 'local_authority' && area.parent_code === regionCode);
-}
-
 interface Quantity {
   value: number | null;
   qualifier: Qualifier;
@@ -94,9 +90,12 @@ function latest<T extends { as_of: string }>(rows: T[]): T | undefined {
   return [...rows].sort((a, b) => (a.as_of < b.as_of ? 1 : a.as_of > b.as_of ? -1 : 0))[0];
 }
 
-function figureFrom(district: Area, quantity: Quantity | null, unit: 'gbp' | 'count', when: string | null, sourceIds: string[]): DistrictFigure {
-  const base = { code: district.area_code, name: district.short_name, sourceIds };
-  if (!quantity) return { ...base, value: null, qualifier: 'unquantified', ...NO_FIGURE, when: null, sourceIds: [] };
+function noFigure(district: Area): DistrictFigure {
+  return { code: district.area_code, name: displayName(district), value: null, qualifier: 'unquantified', ...NO_FIGURE, when: null, sourceIds: [] };
+}
+
+function figureFrom(district: Area, quantity: Quantity, unit: FigureUnit, when: string | null, sourceIds: string[]): DistrictFigure {
+  const base = { code: district.area_code, name: displayName(district), sourceIds };
   const formatted = formatFigure(quantity.value, quantity.qualifier, unit, quantity.statedAs);
   return { ...base, value: formatted.quantified ? quantity.value : null, qualifier: quantity.qualifier, text: formatted.text, long: formatted.long, when };
 }
@@ -112,39 +111,47 @@ function fundingFor(lines: FundingLine[], district: Area): DistrictFigure {
   const ids = new Set(own.map((l) => l.id));
   // A line carved from another of the district's lines is already inside that total.
   const roots = own.filter((l) => !l.part_of || !ids.has(l.part_of));
-  if (roots.length === 0) return figureFrom(district, null, 'gbp', null, []);
-  const total = addQuantities(roots.map((l) => ({ value: l.amount_gbp, qualifier: l.qualifier, statedAs: l.stated_as })));
+  if (roots.length === 0) return noFigure(district);
+  const total = addQuantities(roots.map((l) => rowFigure('funding', l)));
   const dates = roots.map((l) => l.announced).sort();
   const when = `announced ${formatPartialDate(dates[dates.length - 1] ?? '')}`;
-  const figure = figureFrom(district, total, 'gbp', when, [...new Set(roots.map((l) => l.source_id))]);
+  const figure = figureFrom(district, total, SCHEMA.funding.figure.unit, when, [...new Set(roots.map((l) => l.source_id))]);
   if (total.value === null && roots.length > 1) {
     return { ...figure, text: 'Cannot be added up', long: 'the published lines cannot be added up (mixed or missing amounts)' };
   }
   return figure;
 }
 
-function latestFigure<T extends Completion | SchoolsReached>(rows: T[], district: Area, quantity: (row: T) => Quantity): DistrictFigure {
+function latestFigure<T extends Completion | SchoolsReached>(rows: T[], district: Area, quantity: (row: T) => Quantity & { unit: FigureUnit }): DistrictFigure {
   const row = latest(rows.filter((r) => r.area_code === district.area_code));
-  if (!row) return figureFrom(district, null, 'count', null, []);
-  return figureFrom(district, quantity(row), 'count', `as of ${formatPartialDate(row.as_of)}`, [row.source_id]);
+  if (!row) return noFigure(district);
+  const figure = quantity(row);
+  return figureFrom(district, figure, figure.unit, `as of ${formatPartialDate(row.as_of)}`, [row.source_id]);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
-    groups.set(k, [...(groups.get(k) ?? []), row]);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
   }
   return groups;
 }
 
-/**
- * Every indicator with at least one figure for a district of the region, population
- * first. Programme figures are grouped by programme and measure (or funding category,
- * or schools status); each group also gets a per-resident rate.
- */
+/** Every indicator with at least one figure for a district of the region (see indicatorsFor). */
 export function regionIndicators(data: RowsByDataset, regionCode: string): Indicator[] {
-  const districts = regionDistricts(data, regionCode);
+  return indicatorsFor(data, districtsOf(data, regionCode));
+}
+
+/**
+ * Every indicator with at least one figure for one of the areas, population first, each
+ * with one figure per area in the order given. Programme figures are grouped by programme
+ * and measure (or funding category, or schools status); each group also gets a
+ * per-resident rate.
+ */
+export function indicatorsFor(data: RowsByDataset, districts: readonly Area[]): Indicator[] {
   if (districts.length === 0) return [];
   const codes = new Set(districts.map((d) => d.area_code));
   const programmeName = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
@@ -158,7 +165,7 @@ export function regionIndicators(data: RowsByDataset, regionCode: string): Indic
       unit: 'count',
       figures: districts.map((d) => ({
         code: d.area_code,
-        name: d.short_name,
+        name: displayName(d),
         value: d.population,
         qualifier: 'exact',
         text: formatCount(d.population),
@@ -175,7 +182,7 @@ export function regionIndicators(data: RowsByDataset, regionCode: string): Indic
     if (!first) continue;
     const label = `${nameOf(first.programme_id)}: ${CATEGORY_LABEL[first.category].toLowerCase()}`;
     const figures = districts.map((d) => fundingFor(lines, d));
-    indicators.push({ id: `funding:${key}`, label, unit: 'gbp', figures });
+    indicators.push({ id: `funding:${key}`, label, unit: SCHEMA.funding.figure.unit, figures });
     indicators.push({ id: `funding-per-resident:${key}`, label: `${label}, per resident`, unit: 'gbp_per_resident', figures: figures.map((f, i) => rateFrom(f, districts[i] as Area, 'gbp_per_resident')) });
   }
 
@@ -184,8 +191,8 @@ export function regionIndicators(data: RowsByDataset, regionCode: string): Indic
     const [first] = rows;
     if (!first) continue;
     const label = `${nameOf(first.programme_id)}: ${MEASURE_LABEL[first.measure]}`;
-    const figures = districts.map((d) => latestFigure(rows, d, (r) => ({ value: r.value, qualifier: r.qualifier, statedAs: r.stated_as })));
-    indicators.push({ id: `completions:${key}`, label, unit: 'count', figures });
+    const figures = districts.map((d) => latestFigure(rows, d, (r) => rowFigure('completions', r)));
+    indicators.push({ id: `completions:${key}`, label, unit: SCHEMA.completions.figure.unit, figures });
     indicators.push({ id: `completions-per-100k:${key}`, label: `${label}, ${perResidentLabel}`, unit: 'count_per_100k', figures: figures.map((f, i) => rateFrom(f, districts[i] as Area, 'count_per_100k')) });
   }
 
@@ -194,8 +201,8 @@ export function regionIndicators(data: RowsByDataset, regionCode: string): Indic
     const [first] = rows;
     if (!first) continue;
     // No per-resident rate: schools serve pupils, not residents, so a rate would mislead.
-    const figures = districts.map((d) => latestFigure(rows, d, (r) => ({ value: r.schools_and_colleges, qualifier: r.qualifier, statedAs: r.stated_as })));
-    indicators.push({ id: `schools:${key}`, label: `${nameOf(first.programme_id)}: ${SCHOOLS_STATUS_LABEL[first.status]}`, unit: 'count', figures });
+    const figures = districts.map((d) => latestFigure(rows, d, (r) => rowFigure('schools_reached', r)));
+    indicators.push({ id: `schools:${key}`, label: `${nameOf(first.programme_id)}: ${SCHOOLS_STATUS_LABEL[first.status]}`, unit: SCHEMA.schools_reached.figure.unit, figures });
   }
   return indicators;
 }
@@ -210,11 +217,12 @@ export interface Rank {
 /** Ranks by value, highest first (standard competition ranking: 1, 2, 2, 4). Missing values are not ranked. */
 export function rankFigures(figures: readonly DistrictFigure[]): Map<string, Rank> {
   const ranked = figures.filter((f): f is DistrictFigure & { value: number } => f.value !== null);
-  const ranks = new Map<string, Rank>();
-  for (const figure of ranked) {
-    ranks.set(figure.code, { rank: 1 + ranked.filter((other) => other.value > figure.value).length, of: ranked.length });
-  }
-  return ranks;
+  // d3's rank gives tied values the rank of the first of them: standard competition ranking, zero-based.
+  const positions = rank(
+    ranked.map((f) => f.value),
+    descending,
+  );
+  return new Map(ranked.map((figure, i) => [figure.code, { rank: (positions[i] ?? 0) + 1, of: ranked.length }]));
 }
 
 /** "1 of 6" for the table's Rank column. */
@@ -242,9 +250,7 @@ export function summarise(indicator: Indicator, regionName: string): string {
   const missing = indicator.figures.length - withValue.length;
   const missingText = missing > 0 ? ` ${formatCount(missing)} of the ${formatCount(indicator.figures.length)} districts have no figure.` : '';
   if (withValue.length === 0) return `No district of ${regionName} has a published figure for “${indicator.label}”.`;
-  const values = withValue.map((f) => f.value);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
+  const [min = NaN, max = NaN] = extent(withValue, (f) => f.value);
   const highest = withValue.filter((f) => f.value === max);
   const lowest = withValue.filter((f) => f.value === min);
   if (max === min) {

@@ -4,9 +4,9 @@
  * cross-file reference checks from the rows it keeps.
  */
 import type { DataIssue } from '../data/issues.ts';
-import { SCHEMA, datasetForFile, type DatasetName, type RowOf } from '../data/schema.ts';
+import { SCHEMA, datasetForFile, type DatasetName, type RowOf, type RowsByDataset } from '../data/schema.ts';
 import { CsvChunkParser } from '../data/parse.ts';
-import { validateParsed, validateReferences, type RowsByDataset } from '../data/validate.ts';
+import { validateParsed, validateReferences } from '../data/validate.ts';
 import { CHUNK_BYTES, SAMPLE_ROWS, capIssues, type CheckReport, type CrossCheckReport, type FromWorker, type SampleRow, type ToWorker } from './protocol.ts';
 import { findSuspiciousValues } from './suspicious.ts';
 

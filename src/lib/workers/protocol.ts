@@ -4,8 +4,7 @@
  * so the page never has to deserialise them.
  */
 import type { DataIssue } from '../data/issues.ts';
-import type { DatasetName } from '../data/schema.ts';
-import type { RowsByDataset } from '../data/validate.ts';
+import type { DatasetName, RowsByDataset } from '../data/schema.ts';
 
 /** Issues sent per list; the rest are only counted, so a file with 200,000 bad rows stays cheap to show. */
 export const MAX_ISSUES_SENT = 500;

@@ -4,14 +4,7 @@
  */
 import { formatCount, formatGbp } from '../data/format.ts';
 import type { DataIssue } from '../data/issues.ts';
-import { SCHEMA, type DatasetName } from '../data/schema.ts';
-
-/** The column holding each dataset's figure, and how to write it in a message. */
-const QUANTITY: { [N in DatasetName]?: { column: string; unit: 'gbp' | 'count' } } = {
-  funding: { column: 'amount_gbp', unit: 'gbp' },
-  completions: { column: 'value', unit: 'count' },
-  schools_reached: { column: 'schools_and_colleges', unit: 'count' },
-};
+import { figureSpec, SCHEMA, type DatasetName } from '../data/schema.ts';
 
 /** A value more than this many times the file's median is flagged. */
 export const SUSPICIOUS_FACTOR = 100;
@@ -33,7 +26,7 @@ type RowLike = Readonly<Record<string, unknown>> & { readonly _line: number };
  * quantified values in the same file. Unquantified rows (blank figure) are ignored.
  */
 export function findSuspiciousValues(dataset: DatasetName, rows: readonly RowLike[]): DataIssue[] {
-  const quantity = QUANTITY[dataset];
+  const quantity = figureSpec(dataset);
   if (!quantity) return [];
   const values = rows.map((row) => row[quantity.column]).filter((value): value is number => typeof value === 'number');
   if (values.length < MIN_VALUES_FOR_MEDIAN) return [];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootcampsProgress, bootcampsProgressViewModel, pointLabel, progressSummary, progressTable } from '../../../src/lib/charts/bootcamps-progress.ts';
 import { formatCount } from '../../../src/lib/data/format.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;

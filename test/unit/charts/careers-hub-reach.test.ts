@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { careersHubReach, careersHubReachViewModel, careersRowGroups, careersSummary, careersTable } from '../../../src/lib/charts/careers-hub-reach.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;

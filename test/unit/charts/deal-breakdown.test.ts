@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;

@@ -1,8 +1,7 @@
 /** Test helpers: the frozen fixture CSVs (test/fixtures/dashboard), optionally with rows appended, read through the app's loader. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetName } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { DatasetName, RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { loadFolder, FIXTURE_DATA } from '../data/load-files.ts';
 
 /** The fixture data, with extra CSV lines appended to the named files. */

@@ -3,7 +3,7 @@ import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { chartParamsFromPage, pageParamName, pageParamsFromChart, paramNameConflicts, paramsFromKey, paramsKey, type ParamOwner } from '../../../src/lib/charts/params.ts';
 import { dealBreakdownViewModel, MEASURE_CONTROL, type Measure } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { compareParams } from '../../../src/lib/export/embed-params.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 
 const deal: ParamOwner = { id: 'deal-breakdown', params: [{ param: 'measure', shared: false }] };
 const pair: ParamOwner = { id: 'region-pair', params: [{ param: 'a', shared: true }, { param: 'b', shared: true }, { param: 'indicator', shared: false }] };

@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { paramNameConflicts } from '../../../src/lib/charts/params.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
-import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, type RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, without } from './fixtures.ts';
 
 

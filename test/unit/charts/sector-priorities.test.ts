@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sectorPriorities, sectorPrioritiesViewModel, sectorSummary, sectorTable } from '../../../src/lib/charts/sector-priorities.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;

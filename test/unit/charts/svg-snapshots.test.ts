@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCharts } from '../../../src/lib/charts/registry.ts';
 import { drawChart } from '../../../src/lib/charts/render.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData } from './fixtures.ts';
 
 

@@ -1,8 +1,8 @@
 /** provenanceProblems on a small inline dataset: valid as given, and each mistake caught. */
 import { describe, expect, it } from 'vitest';
 import { provenanceProblems } from '../../../src/lib/data/provenance.ts';
-import { DATASET_NAMES, SCHEMA, type DatasetName } from '../../../src/lib/data/schema.ts';
-import { assembleDatasets, type RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, SCHEMA, type DatasetName, type RowsByDataset } from '../../../src/lib/data/schema.ts';
+import { assembleDatasets } from '../../../src/lib/data/validate.ts';
 
 const header = (name: DatasetName) => Object.keys(SCHEMA[name].columns).join(',');
 

@@ -3,6 +3,7 @@
  * are present with the qualifier the source uses.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA } from '../../../src/lib/data/schema.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
 import { loadFolder, PUBLISHED_DATA } from './load-files.ts';
 
@@ -45,8 +46,7 @@ describe('public/data', () => {
     const rows = (loaded.data[dataset] ?? []) as { id: string; qualifier: string }[];
     const row = rows.find((r) => r.id === id) as Record<string, unknown> | undefined;
     expect(row).toBeDefined();
-    const valueColumn = { funding: 'amount_gbp', completions: 'value', schools_reached: 'schools_and_colleges' }[dataset];
-    expect(row?.[valueColumn]).toBe(value);
+    expect(row?.[SCHEMA[dataset].figure.column]).toBe(value);
     expect(row?.qualifier).toBe(qualifier);
   });
 

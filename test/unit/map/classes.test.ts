@@ -45,19 +45,19 @@ describe('buildColourScale', () => {
     {
       name: 'two values',
       values: [10, 90],
-      labels: ['10 to under 20 (1)', '20 to 90 (1)'],
+      labels: ['0 to under 50 (1)', '50 to 100 (1)'],
       colours: [SEQUENTIAL_PALETTE[0], SEQUENTIAL_PALETTE[4]],
     },
     {
       name: 'Liverpool City Region population (Census 2021)',
       values: LCR_POPULATION,
-      labels: ['128,500 to under 130,000 (1)', '130,000 to under 160,000 (1)', '160,000 to under 200,000 (1)', '200,000 to under 300,000 (1)', '300,000 to 486,100 (2)'],
+      labels: ['125,000 to under 150,000 (1)', '150,000 to under 175,000 (1)', '175,000 to under 200,000 (1)', '200,000 to under 300,000 (1)', '300,000 to 500,000 (2)'],
       colours: [SEQUENTIAL_PALETTE[0], SEQUENTIAL_PALETTE[1], SEQUENTIAL_PALETTE[4], SEQUENTIAL_PALETTE[2], SEQUENTIAL_PALETTE[3], SEQUENTIAL_PALETTE[4]],
     },
     {
       name: 'values with gaps and ties',
       values: [1, 1, 1, null, 50, 50],
-      labels: ['1 to under 10 (3)', '10 to 50 (2)'],
+      labels: ['0 to under 50 (3)', '50 (2)'],
       colours: [SEQUENTIAL_PALETTE[0], SEQUENTIAL_PALETTE[0], SEQUENTIAL_PALETTE[0], NO_DATA_FILL, SEQUENTIAL_PALETTE[4], SEQUENTIAL_PALETTE[4]],
     },
   ])('$name', ({ values, labels, colours }) => {
@@ -74,7 +74,7 @@ describe('buildColourScale', () => {
 
   it('formats legend labels with the formatter given', () => {
     const scale = buildColourScale([0.5, 3.86], formatGbpPence);
-    expect(scale.classes.map((c) => c.label)).toEqual(['£0.50 to under £1.00', '£1.00 to £3.86']);
+    expect(scale.classes.map((c) => c.label)).toEqual(['£0.00 to under £2.00', '£2.00 to £4.00']);
   });
 
   it('uses at most the palette size, and each class covers its values', () => {
@@ -90,12 +90,41 @@ describe('buildColourScale', () => {
 
 describe('classBreaks', () => {
   it.each([
-    [[1, 2, 3, 4, 5, 6], 3, [3, 5]],
+    [[1, 2, 3, 4, 5, 6], 3, [2, 4]],
     [[5, 5, 5], 3, []],
     [[1, 100], 1, []],
-    [[216200, 263700, 284100, 323500, 341900, 345300, 1144900], 5, [270000, 300000, 330000, 342000]],
+    [[216200, 263700, 284100, 323500, 341900, 345300, 1144900], 5, [275000, 300000, 325000, 350000]],
+    [[0.5, 1.5, 3.86], 3, [1, 2]],
+    [[1, 1, 1, 2], 2, [2]],
   ])('%j in %i classes → %j', (values, count, breaks) => {
     expect(classBreaks(values, count)).toEqual(breaks);
+  });
+});
+
+describe('legend classes have round bounds suited to the values', () => {
+  it.each([
+    ['Liverpool City Region population', LCR_POPULATION, formatCount],
+    ['large amounts', [12_345_678, 23_456_789, 98_765_432, 45_678_901], formatCount],
+    ['small counts', [3, 7, 12, 19, 28], formatCount],
+    ['per-resident rates', [0.37, 1.42, 2.9, 3.86], formatGbpPence],
+    ['two values closer than any round step', [71_500, 103_100, 103_150, 110_600, 117_400, 123_000, 323_700], formatCount],
+  ])('%s', (_, values, format) => {
+    const scale = buildColourScale(values, format);
+    expect(scale.classes.length).toBeGreaterThan(1);
+    const bounds = scale.classes.flatMap((c) => [c.lower, c.upper]);
+    // The outer bounds are on the same grid as the breaks, not the smallest and largest value.
+    for (const bound of bounds) expect(Number.isInteger(bound) || Number.isInteger(bound * 100)).toBe(true);
+    const sorted = [...values].sort((a, b) => a - b);
+    expect(scale.classes[0]?.lower).toBeLessThanOrEqual(sorted[0] ?? NaN);
+    expect(scale.classes.at(-1)?.upper).toBeGreaterThanOrEqual(sorted.at(-1) ?? NaN);
+    for (const c of scale.classes) expect(c.count).toBeGreaterThan(0);
+  });
+
+  it('handles 200,000 values without spreading them into Math.min or Math.max', () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 100_003);
+    const scale = buildColourScale(values, formatCount);
+    expect(scale.classes).toHaveLength(SEQUENTIAL_PALETTE.length);
+    expect(scale.classes.reduce((sum, c) => sum + c.count, 0)).toBe(values.length);
   });
 });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, SCHEMA, type DatasetName } from '../../../src/lib/data/schema.ts';
-import { assembleDatasets, type RowsByDataset } from '../../../src/lib/data/validate.ts';
+import { DATASET_NAMES, SCHEMA, type DatasetName, type RowsByDataset } from '../../../src/lib/data/schema.ts';
+import { assembleDatasets } from '../../../src/lib/data/validate.ts';
+import { districtsOf } from '../../../src/lib/data/areas.ts';
 import {
   addQuantities,
   describeFigure,
   rankFigures,
   rankShort,
-  regionDistricts,
   regionIndicators,
   summarise,
   type DistrictFigure,
@@ -28,17 +28,17 @@ function dataWith(extra: Partial<Record<DatasetName, string[]>> = {}): RowsByDat
 const LCR = 'E47000004';
 const WMCA = 'E47000007';
 
-describe('regionDistricts', () => {
+describe('districtsOf', () => {
   it.each([
     [LCR, ['Halton', 'Knowsley', 'Liverpool', 'St Helens', 'Sefton', 'Wirral']],
     [WMCA, ['Birmingham', 'Coventry', 'Dudley', 'Sandwell', 'Solihull', 'Walsall', 'Wolverhampton']],
     ['E47999999', []],
   ])('%s', (code, names) => {
-    expect(regionDistricts(dataWith(), code).map((d) => d.short_name)).toEqual(names);
+    expect(districtsOf(dataWith(), code).map((d) => d.short_name)).toEqual(names);
   });
 
   it('is empty when areas.csv is unavailable', () => {
-    expect(regionDistricts({}, LCR)).toEqual([]);
+    expect(districtsOf({}, LCR)).toEqual([]);
     expect(regionIndicators({}, LCR)).toEqual([]);
   });
 });

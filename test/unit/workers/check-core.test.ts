@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileCheck, ValidationService, crossCheck, readChunks } from '../../../src/lib/workers/check-core.ts';
 import { MAX_ISSUES_SENT, SAMPLE_ROWS, type FromWorker, type ToWorker } from '../../../src/lib/workers/protocol.ts';
-import type { FundingLine } from '../../../src/lib/data/schema.ts';
-import type { RowsByDataset } from '../../../src/lib/data/validate.ts';
+import type { FundingLine, RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { validateCsv } from '../../../src/lib/data/validate.ts';
 
 const FUNDING_HEADER = 'id,area_code,programme_id,component,funder,funder_type,category,amount_gbp,qualifier,stated_as,part_of,period_years,announced,source_id,new_money,note';
