@@ -206,57 +206,50 @@ export function mapSourceLines(rows: readonly MapFileRow[]): string[] {
   return [...seen.values()];
 }
 
+/** The no-data hatch, as the live map draws it. */
+function noDataPattern(): ImageNode {
+  return {
+    tag: 'pattern',
+    attributes: { id: NO_DATA_PATTERN, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    children: [
+      { tag: 'rect', attributes: { width: 6, height: 6, fill: NO_DATA_FILL } },
+      { tag: 'line', attributes: { x1: 0, y1: 0, x2: 0, y2: 6, stroke: CONTEXT_STROKE, 'stroke-width': 2 } },
+    ],
+  };
+}
+
+export interface MapPicture {
+  width: number;
+  height: number;
+  /** The shapes, labels and numbers, in drawing order, from (0, 0). */
+  nodes: ImageNode[];
+  /** Districts shown by number, with their names and values. */
+  key: KeyEntry[];
+}
+
 /**
- * The whole picture: title and summary, the map with every district labelled or
- * numbered, the numbered districts' key, the colour key, then sources, the boundaries'
- * attribution and the licence. Null when the map has not been drawn (loading or fallback).
+ * The districts, their neighbours and the region's outline, projected to fit `width`
+ * (at most `maxHeight` tall), with every district labelled or numbered (labels.ts).
+ * Used by the image download and by the printed page, which cannot re-fit the live map.
  */
-export function mapImage(view: MapFileView, pageUrl: string): MapImage | null {
-  if (view.map.status !== 'ready') return null;
-  const { drawing, attribution } = view.map;
-  const width = IMAGE_WIDTH;
-  const inner = width - PADDING * 2;
+export function mapPicture(drawing: MapDrawing, width: number, maxHeight: number = MAX_MAP_HEIGHT): MapPicture | null {
   const bounds = boundsOfAll(drawing.districts.map((d) => d.feature.geometry));
   if (!bounds) return null;
   // A little room round the region so its edge and neighbours show.
   const [west, south, east, north] = bounds;
   const marginX = (east - west) * 0.04;
   const marginY = (north - south) * 0.04;
-  const fit = fitMercator([west - marginX, south - marginY, east + marginX, north + marginY], inner, MAX_MAP_HEIGHT);
-  const nodes: ImageNode[] = [];
-  nodes.push({ tag: 'rect', attributes: { width: '100%', height: '100%', fill: PAPER } });
-  nodes.push({
-    tag: 'defs',
-    attributes: {},
-    children: [
-      { tag: 'clipPath', attributes: { id: 'export-map-clip' }, children: [{ tag: 'rect', attributes: { width: fit.width, height: fit.height } }] },
-      {
-        tag: 'pattern',
-        attributes: { id: NO_DATA_PATTERN, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-        children: [
-          { tag: 'rect', attributes: { width: 6, height: 6, fill: NO_DATA_FILL } },
-          { tag: 'line', attributes: { x1: 0, y1: 0, x2: 0, y2: 6, stroke: CONTEXT_STROKE, 'stroke-width': 2 } },
-        ],
-      },
-    ],
-  });
-  let y = PADDING / 2;
-  const title = textLines(wrap(view.heading, inner, TITLE_SIZE, true), PADDING, y, TITLE_SIZE, INK, 'export-title', '700');
-  y += title.height;
-  const summary = textLines(wrap(view.summary, inner, TEXT_SIZE), PADDING, y, TEXT_SIZE, INK, 'export-subtitle');
-  y += summary.height + PADDING / 2;
-  nodes.push(title.node, summary.node);
-
-  // The map itself, clipped to its box (neighbours run off the edge, as on the page).
+  const fit = fitMercator([west - marginX, south - marginY, east + marginX, north + marginY], width, maxHeight);
   const project = fit.project;
   const layout = placeLabels(
     drawing.districts.map((d) => {
-      const [x, yy] = project(d.labelPoint);
-      return { code: d.code, lines: d.labelLines, x, y: yy, area: projectedArea(d.feature.geometry, project) };
+      const [x, y] = project(d.labelPoint);
+      return { code: d.code, lines: d.labelLines, x, y, area: projectedArea(d.feature.geometry, project) };
     }),
     { width: fit.width, height: fit.height, fontSize: LABEL_SIZE },
   );
-  const mapChildren: ImageNode[] = [
+  const nodes: ImageNode[] = [
+    { tag: 'defs', attributes: {}, children: [noDataPattern()] },
     { tag: 'rect', attributes: { width: fit.width, height: fit.height, fill: MAP_BACKGROUND } },
     ...drawing.neighbours.map((n) => ({ tag: 'path', attributes: { d: pathData(n.feature.geometry, project), fill: CONTEXT_FILL, stroke: CONTEXT_STROKE, 'stroke-width': 0.75 } })),
     ...drawing.districts.map((d) => ({ tag: 'path', attributes: { d: pathData(d.feature.geometry, project), fill: d.fill ?? `url(#${NO_DATA_PATTERN})`, stroke: DISTRICT_STROKE, 'stroke-width': 1, 'data-code': d.code } })),
@@ -287,12 +280,39 @@ export function mapImage(view: MapFileView, pageUrl: string): MapImage | null {
       };
     }),
   ];
-  nodes.push({ tag: 'g', attributes: { class: 'export-map', transform: `translate(${PADDING},${Math.round(y)})`, 'clip-path': 'url(#export-map-clip)' }, children: mapChildren });
-  y += fit.height + PADDING / 2;
+  return { width: fit.width, height: fit.height, nodes, key: layout.key };
+}
+
+/**
+ * The whole picture: title and summary, the map with every district labelled or
+ * numbered, the numbered districts' key, the colour key, then sources, the boundaries'
+ * attribution and the licence. Null when the map has not been drawn (loading or fallback).
+ */
+export function mapImage(view: MapFileView, pageUrl: string): MapImage | null {
+  if (view.map.status !== 'ready') return null;
+  const { drawing, attribution } = view.map;
+  const width = IMAGE_WIDTH;
+  const inner = width - PADDING * 2;
+  const picture = mapPicture(drawing, inner);
+  if (!picture) return null;
+  const nodes: ImageNode[] = [
+    { tag: 'rect', attributes: { width: '100%', height: '100%', fill: PAPER } },
+    { tag: 'defs', attributes: {}, children: [{ tag: 'clipPath', attributes: { id: 'export-map-clip' }, children: [{ tag: 'rect', attributes: { width: picture.width, height: picture.height } }] }] },
+  ];
+  let y = PADDING / 2;
+  const title = textLines(wrap(view.heading, inner, TITLE_SIZE, true), PADDING, y, TITLE_SIZE, INK, 'export-title', '700');
+  y += title.height;
+  const summary = textLines(wrap(view.summary, inner, TEXT_SIZE), PADDING, y, TEXT_SIZE, INK, 'export-subtitle');
+  y += summary.height + PADDING / 2;
+  nodes.push(title.node, summary.node);
+
+  // The map itself, clipped to its box (neighbours run off the edge, as on the page).
+  nodes.push({ tag: 'g', attributes: { class: 'export-map', transform: `translate(${PADDING},${Math.round(y)})`, 'clip-path': 'url(#export-map-clip)' }, children: picture.nodes });
+  y += picture.height + PADDING / 2;
 
   // Districts too small for a label, by number.
-  if (layout.key.length > 0) {
-    const keyLines = layout.key.map((entry: KeyEntry) => `${entry.number}  ${entry.text}`);
+  if (picture.key.length > 0) {
+    const keyLines = picture.key.map((entry) => `${entry.number}  ${entry.text}`);
     const block = textLines(keyLines, PADDING, y, SMALL_SIZE, INK, 'export-map-key');
     nodes.push(block.node);
     y += block.height + PADDING / 2;

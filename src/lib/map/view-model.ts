@@ -54,6 +54,9 @@ export interface MapTableRow {
   text: string;
   /** No number to colour or rank: shown muted. */
   unquantified: boolean;
+  /** The number behind `text` and its qualifier, for downloads. */
+  value: number | null;
+  qualifier: string;
   when: string | null;
   /** "1 of 6" or "Not ranked". */
   rank: string;
@@ -126,6 +129,8 @@ function tableRows(indicator: Indicator, ranks: Map<string, Rank>, source: (id: 
     name: figure.name,
     text: figure.text,
     unquantified: figure.value === null,
+    value: figure.value,
+    qualifier: figure.qualifier,
     when: figure.when,
     rank: rankShort(ranks.get(figure.code)),
     sources: figure.sourceIds.map((id) => ({ id, source: source(id) })),
