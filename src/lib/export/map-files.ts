@@ -184,7 +184,23 @@ function textLines(lines: readonly string[], x: number, y: number, size: number,
   return { node: { tag: 'g', attributes: { class: className }, children }, height: lines.length * size * LINE_GAP };
 }
 
-const wrap = (text: string, width: number, size: number, bold = false) => (text.trim() === '' ? [] : wrapText(text, width, size, bold));
+/** Word wrap; a word too long for a line (a web address) is split after its slashes, else anywhere. */
+function wrap(text: string, width: number, size: number, bold = false): string[] {
+  if (text.trim() === '') return [];
+  return wrapText(text, width, size, bold).flatMap((line) => {
+    if (estimateTextWidth(line, size, bold) <= width) return [line];
+    const pieces: string[] = [];
+    let current = '';
+    for (const token of line.split(/(?<=[/?&=-])/).flatMap((part) => (estimateTextWidth(part, size, bold) > width ? [...part] : [part]))) {
+      if (current !== '' && estimateTextWidth(current + token, size, bold) > width) {
+        pieces.push(current);
+        current = '';
+      }
+      current += token;
+    }
+    return current === '' ? pieces : [...pieces, current];
+  });
+}
 
 /** The key's rows: one per colour class, then no figure, neighbours and the boundary, as on the page. */
 export function mapLegendRows(legend: MapFileView['legend']): { label: string; swatch: ImageNode[] }[] {

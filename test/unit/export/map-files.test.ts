@@ -122,3 +122,14 @@ describe('map image', () => {
     expect(text).toContain('&lt;script&gt;');
   });
 });
+
+describe('long web addresses', () => {
+  it('are split over lines that fit the image', () => {
+    const long = { ...ONS, url: `https://www.ons.gov.uk/${'peoplepopulationandcommunity/'.repeat(8)}census2021` };
+    const base = view();
+    const rows = base.table.rows.map((row) => ({ ...row, sources: [{ id: long.id, source: long }] }));
+    const image = mapImage(view({ table: { ...base.table, rows } }), 'https://example.org/');
+    if (!image) throw new Error('no image');
+    expect(widestText(image)).toBeLessThanOrEqual(image.width);
+  });
+});
