@@ -98,6 +98,13 @@ const DIRECTIONS: readonly [number, number][] = [
 const MAX_RINGS = 4;
 const NUDGES: readonly [number, number][] = [[0, 0], ...Array.from({ length: MAX_RINGS }, (_, ring) => DIRECTIONS.map(([dx, dy]): [number, number] => [dx * (ring + 1), dy * (ring + 1)])).flat()];
 
+/** Numbers for the districts that get no label, top to bottom then left to right, with their key text. */
+export function numberInReadingOrder(items: readonly { code: string; lines: readonly string[]; x: number; y: number }[]): KeyEntry[] {
+  return [...items]
+    .sort((a, b) => a.y - b.y || a.x - b.x || a.code.localeCompare(b.code))
+    .map((item, i) => ({ number: i + 1, code: item.code, text: item.lines.join(': ') }));
+}
+
 /**
  * Full labels where they fit, numbers elsewhere. A number is nudged off a neighbour's
  * label when it can be; numbers are given in reading order (top to bottom, then left to
