@@ -89,6 +89,10 @@ describe('chart embed', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#map-region').inputValue()).toBe('E47000007');
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
+    // Only the map, its key, pickers and source: not the page heading, introduction or keyboard help.
+    expect(await page.getByRole('heading', { level: 1, name: 'District map' }).count()).toBe(0);
+    expect(await page.locator('.lede').count()).toBe(0);
+    expect(await page.getByText('Tab to a district on the map').isVisible()).toBe(false);
     expect(site.server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
     expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
     // The map's own switches change the embed, not its address (the router is not involved).

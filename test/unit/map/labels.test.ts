@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, labelBox, placeLabels, type LabelRequest } from '../../../src/lib/map/labels.ts';
+import { boxesOverlap, labelBox, numberInReadingOrder, placeLabels, type LabelRequest } from '../../../src/lib/map/labels.ts';
 
 const request = (code: string, x: number, y: number, area: number, name = code): LabelRequest => ({ code, lines: [name, '100,000'], x, y, area: area * 1000 });
 
@@ -45,5 +45,19 @@ describe('a label bigger than its district', () => {
   it('numbers the district instead (Knowsley at 375 px)', () => {
     const { labels } = placeLabels([{ code: 'knowsley', lines: ['Knowsley', '154,500'], x: 100, y: 100, area: 600 }], { width: 375, height: 300 });
     expect(labels[0]?.kind).toBe('number');
+  });
+});
+
+describe('numberInReadingOrder', () => {
+  it('numbers top to bottom, then left to right, with "name: value" key text', () => {
+    expect(numberInReadingOrder([
+      { code: 'b', lines: ['Sandwell', '341,900'], x: 50, y: 80 },
+      { code: 'a', lines: ['Wolverhampton', '263,700'], x: 20, y: 40 },
+      { code: 'c', lines: ['Dudley'], x: 10, y: 80 },
+    ])).toEqual([
+      { number: 1, code: 'a', text: 'Wolverhampton: 263,700' },
+      { number: 2, code: 'c', text: 'Dudley' },
+      { number: 3, code: 'b', text: 'Sandwell: 341,900' },
+    ]);
   });
 });
