@@ -4,16 +4,24 @@
  * the figures (expected values computed here from the CSVs); unquantified items show.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { formatFigure, formatGbpPence } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
+import { CHART_IDS as REGISTRY_IDS } from '../../src/lib/charts/registry.ts';
+import { latestPeriod } from '../../src/lib/data/indicators/derive.ts';
+import { loadIndicators } from '../../src/lib/data/indicators/load.ts';
+import { COMBINED_AUTHORITY_PREFIX } from '../../src/lib/data/indicators/schema.ts';
 import { collectProblems, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 
-const CHART_IDS = ['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities'];
+const CHART_IDS: readonly string[] = REGISTRY_IDS;
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
 const funding = validateCsv('funding', dataFile('funding.csv')).rows;
@@ -21,6 +29,10 @@ const areas = validateCsv('areas', dataFile('areas.csv')).rows;
 const wmDeal = funding.find((row) => row.part_of === null && row.category === 'skills' && funding.some((part) => part.part_of === row.id));
 const wmArea = areas.find((area) => area.area_code === wmDeal?.area_code);
 const unquantifiedFunding = funding.filter((row) => row.category === 'skills' && row.amount_gbp === null);
+const combinedAuthorities = areas.filter((area) => area.area_type === 'combined_authority');
+// The official statistics as published: the first indicator in indicators.csv is each chart's default.
+const official = await loadIndicators(async (file) => dataFile(file));
+const defaultSeries = [...official.store.values()][0];
 
 // COMPARE_DIST lets this file run against a build made elsewhere while others share dist/.
 const site = useSite(process.env.COMPARE_DIST ? { root: process.env.COMPARE_DIST } : {});
@@ -29,9 +41,21 @@ async function openCompare(route = '#/compare', width = 1280): Promise<{ page: P
   const page = await openPage(site.browser, { width, height: 900 });
   const problems = collectProblems(page);
   await page.goto(site.server.url + route);
-  await page.locator('figure[data-chart-id] svg[role="img"]').nth(CHART_IDS.length - 1).waitFor();
+  await page.locator('figure[data-chart-id][data-chart-ready]').nth(CHART_IDS.length - 1).waitFor();
   return { page, problems };
 }
+
+async function runAxe(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE};undefined`);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, WCAG_TAGS);
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Distinct stroked line groups in a chart's SVG: one per series (the trend chart's lines are 2.5 px wide). */
+const lineCount = (page: Page, id: string) => figure(page, id).locator('svg[role="img"] g[fill="none"][stroke-width="2.5"] path').count();
 
 const figure = (page: Page, id: string) => page.locator(`figure[data-chart-id="${id}"]`);
 
@@ -172,6 +196,42 @@ describe('compare view', () => {
     const narrow = Number(await svg.getAttribute('width'));
     await page.setViewportSize({ width: 1100, height: 900 });
     await expect.poll(async () => Number(await svg.getAttribute('width'))).toBeGreaterThan(narrow);
+    await page.context().close();
+  });
+
+  it('ranks every combined authority in the official statistics, and draws the pair and England over time', async () => {
+    expect(defaultSeries).toBeDefined();
+    if (!defaultSeries) return;
+    const period = latestPeriod(defaultSeries);
+    const inData = new Set(defaultSeries.rows.filter((row) => row.period === period?.raw && row.areaCode.startsWith(COMBINED_AUTHORITY_PREFIX)).map((row) => row.areaCode));
+    const { page, problems } = await openCompare();
+    const ranking = figure(page, 'indicator-ranking');
+    await ranking.getByRole('button', { name: /Show table/ }).click();
+    const rankedCodes = await ranking.locator('tbody tr[data-row-id]').evaluateAll((rows) => rows.map((row) => (row.getAttribute('data-row-id') ?? '').split('-')[0]));
+    expect(new Set(rankedCodes.filter((code) => code?.startsWith('E47')))).toEqual(inData);
+    expect(rankedCodes).toContain('E92000001');
+    expect(await ranking.locator('[data-chart-summary]').textContent()).toMatch(/(highest|lowest) of \d+ combined authorities/);
+    expect(await ranking.locator('[data-attribution]').textContent()).toContain('Open Government Licence');
+    // One line per chosen region with figures, plus England.
+    expect(await lineCount(page, 'indicator-trend')).toBe(3);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('changes the region pair with the picker: the URL, the title and every chart follow', async () => {
+    const other = combinedAuthorities.find((area) => !funding.some((row) => row.area_code === area.area_code || areas.find((a) => a.area_code === row.area_code)?.parent_code === area.area_code));
+    expect(other).toBeDefined();
+    const { page, problems } = await openCompare();
+    expect(await page.locator('[data-region-pair] select').first().locator('option').count()).toBe(combinedAuthorities.length);
+    await page.getByLabel('First region').selectOption(other?.area_code ?? '');
+    await page.waitForFunction((code) => new URLSearchParams(location.hash.split('?')[1]).get('a') === code, other?.area_code);
+    await expect.poll(() => page.locator('h1').textContent()).toContain(other?.short_name);
+    // No announcements for that region: said in words, not an empty drawing.
+    await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for ${other?.short_name} are in the data yet`);
+    await expect.poll(() => figure(page, 'indicator-ranking').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
+    await expect.poll(() => figure(page, 'indicator-trend').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
+    expect(await runAxe(page)).toEqual([]);
+    expect(problems.all()).toEqual([]);
     await page.context().close();
   });
 

@@ -11,6 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
+import { CHART_IDS } from '../../src/lib/charts/registry.ts';
+import { validateMetadata } from '../../src/lib/data/indicators/validate.ts';
+
+const indicatorMeta = validateMetadata(readFileSync(path.join(REPO_ROOT, 'public/data/indicators/indicators.csv'), 'utf8')).rows;
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -76,7 +80,7 @@ describe('chart embed', () => {
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('There is no chart called “<script>alert(1)</script>”');
-    for (const id of ['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities', 'map']) expect(text).toContain(id);
+    for (const id of [...CHART_IDS, 'map']) expect(text).toContain(id);
     expect(await page.locator('main script').count()).toBe(0);
     expect(problems.all()).toEqual([]);
     await page.context().close();
@@ -110,6 +114,25 @@ describe('chart embed', () => {
     await page.waitForLoadState('networkidle');
     expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `embed-deal-breakdown-${width}.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  it.each(['indicator-ranking', 'indicator-trend'])('embeds %s with its source and licence, loading only its indicator’s file; axe is clean', async (id) => {
+    const meta = indicatorMeta.at(-1);
+    expect(meta).toBeDefined();
+    const { page, problems } = await openEmbed(`?chart=${id}&indicator=${meta?.indicator_id}&a=E47000001&b=E47000004`);
+    const fig = page.locator(`figure[data-chart-id="${id}"][data-chart-ready]`);
+    await fig.locator('svg[role="img"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await fig.locator('[data-source-id]').first().textContent()).toContain(meta?.source_title);
+    expect(await fig.locator('[data-attribution]').textContent()).toContain('Open Government Licence');
+    expect(await fig.locator('[data-chart-summary]').textContent()).toContain('Greater Manchester');
+    // indicators.csv and the one dataset file holding the indicator, nothing else from indicators/.
+    expect([...new Set(site.server.requests.filter((url) => url.includes('/data/indicators/')))].sort()).toEqual([`/data/indicators/${meta?.dataset}`, '/data/indicators/indicators.csv']);
+    expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toContain('a=E47000001');
+    expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `embed-${id}-1280.png`), fullPage: true });
+    expect(problems.all()).toEqual([]);
     await page.context().close();
   });
 

@@ -51,7 +51,7 @@ describe('chart downloads', () => {
     const { page, problems } = await openCompare();
     const title = (await page.locator('figure[data-chart-id="deal-breakdown"] .chart-title').textContent()) ?? '';
     const svg = await download(page, 'deal-breakdown', /^SVG/);
-    expect(svg.name).toBe('deal-breakdown-total.svg');
+    expect(svg.name).toBe('deal-breakdown-total-E47000004-E47000007.svg');
     const svgText = svg.bytes.toString('utf8');
     expect(svgText).toContain(`<title>${title}</title>`);
     expect(svgText).toContain('Source: ');
@@ -61,10 +61,10 @@ describe('chart downloads', () => {
     expect(width).toBeGreaterThan(300);
 
     const png = await download(page, 'deal-breakdown', /^PNG/);
-    expect(png.name).toBe('deal-breakdown-total.png');
+    expect(png.name).toBe('deal-breakdown-total-E47000004-E47000007.png');
     expect(pngSize(png.bytes)).toEqual({ width: width * 2, height: height * 2 });
     writeFileSync(path.join(SHOTS, 'export-deal-breakdown.png'), png.bytes);
-    expect(await page.getByRole('status').filter({ hasText: 'Downloaded deal-breakdown-total.png' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'Downloaded deal-breakdown-total-E47000004-E47000007.png' }).count()).toBe(1);
     expect(problems.all()).toEqual([]);
     await page.context().close();
   });
@@ -72,14 +72,14 @@ describe('chart downloads', () => {
   it('downloads the table as CSV with a BOM and numbers as numbers', async () => {
     const { page, problems } = await openCompare();
     const csv = await download(page, 'deal-breakdown', /^CSV/);
-    expect(csv.name).toBe('deal-breakdown-total.csv');
+    expect(csv.name).toBe('deal-breakdown-total-E47000004-E47000007.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
     const header = lines[0]?.split(',') ?? [];
     expect(header[0]).toBe('Item');
     expect(header[2]).toBe(`${header[1]} (number)`);
     expect(header[3]).toBe(`${header[1]} (qualifier)`);
-    expect(header.slice(4)).toEqual(['Area', 'Programme', 'How it relates', 'Funder', 'Announced']);
+    expect(header.slice(4)).toEqual(['Area', 'Programme', 'How it relates', 'Funder', 'New money?', 'Announced']);
     // Every data line has a plain number (or nothing) in the number column, never "£".
     const rows = lines.slice(1).filter(Boolean);
     expect(rows.length).toBeGreaterThan(3);
@@ -180,7 +180,7 @@ describe('embed dialog', () => {
     const dialog = page.getByRole('dialog', { name: /Embed/ });
     await dialog.waitFor();
     const code = await dialog.getByLabel('Embed code').inputValue();
-    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?chart=deal-breakdown&amp;measure=total" title="[^"<>]+" width="100%" height="600" style="border:0" loading="lazy"><\/iframe>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed-resize\.js" defer><\/script>$/);
+    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?chart=deal-breakdown&amp;measure=total&amp;a=E47000004&amp;b=E47000007" title="[^"<>]+" width="100%" height="600" style="border:0" loading="lazy"><\/iframe>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed-resize\.js" defer><\/script>$/);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.screenshot({ path: path.join(SHOTS, 'embed-dialog-1280.png') });
     await dialog.getByRole('button', { name: 'Copy code' }).click();

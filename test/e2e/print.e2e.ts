@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
+import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 
 const SHOTS = path.join(REPO_ROOT, 'screenshots');
 const site = useSite();
@@ -44,10 +45,10 @@ async function savePdf(page: Page, name: string): Promise<void> {
 
 describe('print', () => {
   it('prints each chart with its table and sources and no controls', async () => {
-    const page = await printed('#/compare', 'figure[data-chart-id] svg[role="img"] >> nth=3');
+    const page = await printed('#/compare', `figure[data-chart-id][data-chart-ready] svg[role="img"] >> nth=${CHART_IDS.length - 1}`);
     const figures = page.locator('figure[data-chart-id]');
     const count = await figures.count();
-    expect(count).toBeGreaterThanOrEqual(4);
+    expect(count).toBe(CHART_IDS.length);
     for (let i = 0; i < count; i++) {
       const fig = figures.nth(i);
       expect(await fig.locator('.chart-table table').isVisible()).toBe(true);

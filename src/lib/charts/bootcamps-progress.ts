@@ -9,13 +9,14 @@ import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { MEASURE_LABEL } from '../data/labels.ts';
-import type { Completion, Qualifier, RowsByDataset } from '../data/schema.ts';
-import { areaIndex } from '../data/areas.ts';
+import type { Completion, Qualifier } from '../data/schema.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
+import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
 import { INK, MUTED, OKABE_ITO } from './palette.ts';
 import { wrapText } from './text.ts';
-import type { ChartTable, LegendEntry } from './types.ts';
+import type { ChartInput, ChartTable, LegendEntry } from './types.ts';
 
 const MEASURES: readonly Completion['measure'][] = ['completed', 'expected_completed'];
 
@@ -41,6 +42,7 @@ export interface ProgressPoint {
 export interface ProgressSeries {
   programmeId: string;
   programmeName: string;
+  regionCode: string;
   regionName: string;
   colour: string;
   points: ProgressPoint[];
@@ -49,7 +51,11 @@ export interface ProgressSeries {
 export interface BootcampsProgressVM {
   status: 'ok';
   series: ProgressSeries[];
+  /** The chosen regions with no completion figures: said in words, not drawn. */
+  absent: AreaInfo[];
 }
+
+const WHAT = 'course completion figures';
 
 const SERIES_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple];
 
@@ -60,10 +66,13 @@ function pointKind(row: Completion): PointKind {
 }
 
 /** Pure: completion rows to one series per programme, points in date order. */
-export function bootcampsProgressViewModel(data: RowsByDataset): BootcampsProgressVM {
-  const rows = (data.completions ?? []).filter((row) => MEASURES.includes(row.measure));
-  const programmes = new Map((data.programmes ?? []).map((p) => [p.programme_id, p]));
+export function bootcampsProgressViewModel(data: ChartInput, pair: Readonly<RegionPair>): BootcampsProgressVM {
   const areas = areaIndex(data);
+  const chosen = pairAreas(data, pair);
+  const pairOrder = chosen.map((area) => area.code);
+  const rows = (data.completions ?? []).filter((row) => MEASURES.includes(row.measure) && pairOrder.includes(areas.regionOf(row.area_code)));
+  rows.sort((a, b) => pairOrder.indexOf(areas.regionOf(a.area_code)) - pairOrder.indexOf(areas.regionOf(b.area_code)));
+  const programmes = new Map((data.programmes ?? []).map((p) => [p.programme_id, p]));
   const programmeIds = [...new Set(rows.map((row) => row.programme_id))];
   const series = programmeIds.map((programmeId, index): ProgressSeries => {
     const programme = programmes.get(programmeId);
@@ -94,12 +103,13 @@ export function bootcampsProgressViewModel(data: RowsByDataset): BootcampsProgre
     return {
       programmeId,
       programmeName: programme?.programme_name ?? programmeId,
+      regionCode: areas.regionOf(areaCode),
       regionName: areas.info(areas.regionOf(areaCode)).name,
       colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? OKABE_ITO.blue,
       points,
     };
   });
-  return { status: 'ok', series };
+  return { status: 'ok', series, absent: chosen.filter((area) => !series.some((s) => s.regionCode === area.code)) };
 }
 
 export function pointLabel(point: ProgressPoint): string {
@@ -225,10 +235,10 @@ function pointSentence(point: ProgressPoint): string {
 }
 
 export function progressSummary(vm: BootcampsProgressVM): string {
-  if (vm.series.length === 0) return 'The data holds no completion counts, so there is nothing to chart.';
-  return vm.series
-    .map((series) => `${series.programmeName} (${series.regionName}): ${formatList(series.points.map(pointSentence))}.`)
-    .join(' ');
+  return [
+    ...vm.series.map((series) => `${series.programmeName} (${series.regionName}): ${formatList(series.points.map(pointSentence))}.`),
+    ...vm.absent.map((area) => noFiguresText(WHAT, area)),
+  ].join(' ');
 }
 
 export function progressLegend(vm: BootcampsProgressVM): LegendEntry[] {
@@ -248,14 +258,15 @@ export const bootcampsProgress = defineChart({
   subtitle: 'Cumulative number of people completing, as reported, with expectations marked',
   requires: ['completions'],
   uses: ['programmes', 'areas', 'sources'],
-  controls: {},
+  controls: REGION_PAIR_CONTROLS,
   viewModel: bootcampsProgressViewModel,
   plotOptions: progressPlotOptions,
   tableRows: progressTable,
   summary: progressSummary,
   caption: (vm) => (vm.series.length > 0 ? ['Counts are cumulative: everyone who had completed since the programme began, as the source reports it.'] : []),
   legend: progressLegend,
-  notes: () => [],
+  notes: (vm) => absentNotes(WHAT, vm.absent, vm.series.length),
+  empty: (vm) => emptyText(WHAT, vm.absent, vm.series.length),
   sourceIds: (vm) => [...new Set(vm.series.flatMap((series) => series.points.map((point) => point.sourceId)))],
   footnotes: (vm) => vm.series.flatMap((series) => series.points.filter((point) => point.note).map((point) => `${point.dateText}: ${point.note}`)),
 });

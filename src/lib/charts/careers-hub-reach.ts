@@ -6,13 +6,14 @@
 import { max } from 'd3-array';
 import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
-import type { Qualifier, SchoolsReached, RowsByDataset } from '../data/schema.ts';
+import type { Qualifier, SchoolsReached } from '../data/schema.ts';
 import { areaIndex, type AreaInfo } from '../data/areas.ts';
+import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { partialDateToDate } from './dates.ts';
 import { defineChart } from './define.ts';
 import { MUTED, SERIES_COLOUR } from './palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from './rows.ts';
-import type { ChartTable, LegendEntry } from './types.ts';
+import type { ChartInput, ChartTable, LegendEntry } from './types.ts';
 
 export interface ReachItem {
   id: string;
@@ -35,18 +36,26 @@ export interface ReachProgramme {
 
 export interface CareersHubReachVM {
   status: 'ok';
+  /** The chosen regions that have figures, in the pair's order. */
   regions: { info: AreaInfo; programmes: ReachProgramme[] }[];
+  /** The chosen regions with none: said in words, not drawn. */
+  absent: AreaInfo[];
 }
 
+const WHAT = 'schools and colleges figures';
+
 /** Pure: schools_reached rows grouped by combined authority and programme, each in date order. */
-export function careersHubReachViewModel(data: RowsByDataset): CareersHubReachVM {
+export function careersHubReachViewModel(data: ChartInput, pair: Readonly<RegionPair>): CareersHubReachVM {
   const rows = data.schools_reached ?? [];
   const areas = areaIndex(data);
   const programmeName = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
   const time = (iso: string) => partialDateToDate(iso)?.getTime() ?? 0;
+  const chosen = pairAreas(data, pair);
+  const hasRows = (info: AreaInfo) => rows.some((row) => areas.regionOf(row.area_code) === info.code);
   return {
     status: 'ok',
-    regions: areas.regions(rows.map((row) => row.area_code)).map((info) => {
+    absent: chosen.filter((info) => !hasRows(info)),
+    regions: chosen.filter(hasRows).map((info) => {
       const inRegion = rows.filter((row) => areas.regionOf(row.area_code) === info.code);
       return {
         info,
@@ -108,12 +117,10 @@ export function careersRowGroups(vm: CareersHubReachVM): RowGroup[] {
     key: region.info.code,
     rows: [
       { id: `heading-${region.info.code}`, kind: 'heading', label: region.info.name, detail: null, bar: null, marker: null },
-      ...(region.programmes.length === 0
-        ? [{ id: `none-${region.info.code}`, kind: 'listed' as const, label: 'No schools figures', detail: null, bar: null, marker: 'No schools or colleges figure is published in the data for this area' }]
-        : region.programmes.flatMap((programme): RowSpec[] => [
-            { id: `programme-${programme.id}`, kind: 'subheading', label: programme.name, detail: null, bar: null, marker: null },
-            ...programme.items.map(itemRow),
-          ])),
+      ...region.programmes.flatMap((programme): RowSpec[] => [
+        { id: `programme-${programme.id}`, kind: 'subheading', label: programme.name, detail: null, bar: null, marker: null },
+        ...programme.items.map(itemRow),
+      ]),
     ],
   }));
 }
@@ -141,10 +148,7 @@ export function careersTable(vm: CareersHubReachVM): ChartTable {
 }
 
 export function careersSummary(vm: CareersHubReachVM): string {
-  const items = allItems(vm);
-  if (items.length === 0) return 'The data holds no figures for schools and colleges in careers programmes.';
   return vm.regions
-    .filter((region) => region.programmes.length > 0)
     .flatMap((region) =>
       region.programmes.map((programme) => {
         const parts = programme.items.map((item) =>
@@ -155,6 +159,7 @@ export function careersSummary(vm: CareersHubReachVM): string {
         return `${programme.name} (${region.info.name}): ${formatList(parts)}.`;
       }),
     )
+    .concat(vm.absent.map((area) => noFiguresText(WHAT, area)))
     .join(' ');
 }
 
@@ -173,14 +178,15 @@ export const careersHubReach = defineChart({
   subtitle: 'How many schools and colleges take part, as reported and as planned',
   requires: ['schools_reached'],
   uses: ['areas', 'programmes', 'sources'],
-  controls: {},
+  controls: REGION_PAIR_CONTROLS,
   viewModel: careersHubReachViewModel,
   plotOptions: careersPlotOptions,
   tableRows: careersTable,
   summary: careersSummary,
-  caption: () => ['Planned figures are announcements of how many will take part, not counts of schools reached.'],
+  caption: (vm) => (vm.regions.length > 0 ? ['Planned figures are announcements of how many will take part, not counts of schools reached.'] : []),
   legend: careersLegend,
-  notes: () => [],
+  notes: (vm) => absentNotes(WHAT, vm.absent, vm.regions.length),
+  empty: (vm) => emptyText(WHAT, vm.absent, vm.regions.length),
   sourceIds: (vm) => [...new Set(allItems(vm).map((item) => item.sourceId))],
   footnotes: (vm) => allItems(vm).filter((item) => item.note).map((item) => `${item.programme}, ${item.dateText}: ${item.note}`),
 });

@@ -6,11 +6,13 @@
  * Choices may be fixed or come from the data (the indicators in a dataset, the combined
  * authorities in areas.csv); a value that is not one of them falls back to the default.
  */
-import type { RowsByDataset } from '../data/schema.ts';
+import type { ChartInput } from './types.ts';
 
 export interface Choice<V extends string = string> {
   value: V;
   label: string;
+  /** Heading the choice is listed under (e.g. an indicator's publication), when choices are grouped. */
+  group?: string;
 }
 
 /** A control's choices as the reader sees them, with the checked value. */
@@ -32,8 +34,12 @@ export interface ChoiceControl<V extends string = string> {
    * namespaced by chart id where several charts share one URL (see params.ts).
    */
   shared: boolean;
-  /** The checked value: `requested` if it is one of the choices for this data, else the default. */
-  resolve(data: RowsByDataset, requested: string | undefined): { value: V; choices: readonly Choice<V>[] };
+  /**
+   * The checked value: `requested` if it is one of the choices for this data, else the
+   * default. `earlier` holds the values of the controls declared before this one, so a
+   * period's choices can depend on the chosen indicator.
+   */
+  resolve(data: ChartInput, requested: string | undefined, earlier?: Readonly<Record<string, string>>): { value: V; choices: readonly Choice<V>[] };
 }
 
 /** A chart's controls by URL parameter name. */
@@ -42,7 +48,7 @@ export type Controls = Readonly<Record<string, ChoiceControl>>;
 /** The checked values a chart's view-model receives, typed by its controls. */
 export type ControlValues<C extends Controls> = { readonly [K in keyof C]: C[K] extends ChoiceControl<infer V> ? V : never };
 
-type FromData<T> = T | ((data: RowsByDataset) => T);
+type FromData<T> = T | ((data: ChartInput, earlier: Readonly<Record<string, string>>) => T);
 
 /**
  * One of a list of choices. `choices` and `defaultValue` may be functions of the data;
@@ -52,29 +58,29 @@ type FromData<T> = T | ((data: RowsByDataset) => T);
 export function choice<V extends string>(
   label: string,
   choices: FromData<readonly Choice<V>[]>,
-  defaultValue: V | ((data: RowsByDataset, choices: readonly Choice<V>[]) => V),
+  defaultValue: V | ((data: ChartInput, choices: readonly Choice<V>[], earlier: Readonly<Record<string, string>>) => V),
   options: { shared?: boolean } = {},
 ): ChoiceControl<V> {
   return {
     label,
     shared: options.shared ?? false,
-    resolve(data, requested) {
-      const list = typeof choices === 'function' ? choices(data) : choices;
+    resolve(data, requested, earlier = {}) {
+      const list = typeof choices === 'function' ? choices(data, earlier) : choices;
       const found = requested === undefined ? undefined : list.find((item) => item.value === requested);
-      const value = found ? found.value : typeof defaultValue === 'function' ? defaultValue(data, list) : defaultValue;
+      const value = found ? found.value : typeof defaultValue === 'function' ? defaultValue(data, list, earlier) : defaultValue;
       return { value, choices: list };
     },
   };
 }
 
 /** Checks every control's requested value; the result is typed by the controls. */
-export function resolveControls<C extends Controls>(controls: C, data: RowsByDataset, params: Readonly<Record<string, string | undefined>>): { values: ControlValues<C>; resolved: ResolvedControl[] } {
+export function resolveControls<C extends Controls>(controls: C, data: ChartInput, params: Readonly<Record<string, string | undefined>>): { values: ControlValues<C>; resolved: ResolvedControl[] } {
   const values: Record<string, string> = {};
   const resolved: ResolvedControl[] = [];
   for (const [param, control] of Object.entries(controls)) {
     // Own properties only: a parameter called "constructor" must not reach Object.prototype.
     const requested = Object.hasOwn(params, param) ? params[param] : undefined;
-    const { value, choices } = control.resolve(data, requested);
+    const { value, choices } = control.resolve(data, requested, { ...values });
     values[param] = value;
     resolved.push({ param, label: control.label, choices, value, shared: control.shared });
   }

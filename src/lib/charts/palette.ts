@@ -38,6 +38,18 @@ export const RELATION_STYLE: Record<SectorShortage['relation'], { colour: string
   pathway: { colour: OKABE_ITO.reddishPurple, symbol: 'circle' },
 };
 
+/**
+ * The chosen pair and England in the official statistics charts: each has its own shape
+ * and line dash as well as colour, so colour is never the only cue; every other combined
+ * authority is a muted hollow circle.
+ */
+export const COMPARE_STYLE = {
+  a: { colour: OKABE_ITO.vermillion, symbol: 'triangle', dash: null },
+  b: { colour: OKABE_ITO.blue, symbol: 'square', dash: '7,4' },
+  england: { colour: INK, symbol: 'diamond', dash: '2,3' },
+  other: { colour: MUTED, symbol: 'hollow-circle', dash: null },
+} as const satisfies Record<string, { colour: string; symbol: 'triangle' | 'square' | 'diamond' | 'hollow-circle'; dash: string | null }>;
+
 /** Actual figures and expectations share a hue; expectations are drawn hollow and dashed instead. */
 export const SERIES_COLOUR = OKABE_ITO.blue;
 

@@ -12,6 +12,8 @@ const LOADERS = {
   'bootcamps-progress': () => import('./bootcamps-progress.ts').then((m) => m.bootcampsProgress),
   'careers-hub-reach': () => import('./careers-hub-reach.ts').then((m) => m.careersHubReach),
   'sector-priorities': () => import('./sector-priorities.ts').then((m) => m.sectorPriorities),
+  'indicator-ranking': () => import('./official/ranking.ts').then((m) => m.indicatorRanking),
+  'indicator-trend': () => import('./official/trend.ts').then((m) => m.indicatorTrend),
 } satisfies Record<string, () => Promise<RegisteredChart>>;
 
 export type ChartId = keyof typeof LOADERS;

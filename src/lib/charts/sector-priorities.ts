@@ -8,12 +8,13 @@ import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { countOf, formatList } from '../data/format.ts';
 import { RELATION_LABEL } from '../data/labels.ts';
-import type { SectorShortage, RowsByDataset } from '../data/schema.ts';
-import { areaIndex } from '../data/areas.ts';
+import type { SectorShortage } from '../data/schema.ts';
+import { areaIndex, type AreaInfo } from '../data/areas.ts';
+import { absentNotes, emptyText, noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from './regions.ts';
 import { defineChart } from './define.ts';
 import { INK, PANEL, RELATION_STYLE } from './palette.ts';
 import { estimateTextWidth, wrapText } from './text.ts';
-import type { ChartTable, LegendEntry } from './types.ts';
+import type { ChartInput, ChartTable, LegendEntry } from './types.ts';
 
 export const RELATIONS: readonly SectorShortage['relation'][] = ['shortage', 'priority', 'training_offer', 'pathway'];
 
@@ -55,16 +56,21 @@ export interface SectorPrioritiesVM {
   cells: MatrixCell[];
   /** True when some sectors are shown by id because sectors.csv is unavailable or lacks them. */
   labelsMissing: boolean;
+  /** The chosen regions whose programmes name no sector: said in words, not drawn. */
+  absent: AreaInfo[];
 }
 
+const WHAT = 'sector priorities';
+
 /** Pure: sector mentions to a sectors × (area, programme) matrix keyed by sector id. */
-export function sectorPrioritiesViewModel(data: RowsByDataset): SectorPrioritiesVM {
-  const mentions = data.sector_shortages ?? [];
+export function sectorPrioritiesViewModel(data: ChartInput, pair: Readonly<RegionPair>): SectorPrioritiesVM {
   const areas = areaIndex(data);
+  const chosen = pairAreas(data, pair);
+  const regionOrder = chosen.map((info) => info.code);
+  const mentions = (data.sector_shortages ?? []).filter((m) => regionOrder.includes(areas.regionOf(m.area_code)));
   const programmeName = new Map((data.programmes ?? []).map((p) => [p.programme_id, p.programme_name]));
   const listed = (data.sectors ?? []).map((sector) => ({ id: sector.sector_id, label: sector.label }));
   const unlisted = [...new Set(mentions.map((m) => m.sector))].filter((id) => !listed.some((s) => s.id === id)).map((id) => ({ id, label: id }));
-  const regionOrder = areas.regions(mentions.map((m) => m.area_code)).map((info) => info.code);
   const columns: MatrixColumn[] = [];
   for (const regionCode of regionOrder) {
     const inRegion = mentions.filter((m) => areas.regionOf(m.area_code) === regionCode);
@@ -80,7 +86,8 @@ export function sectorPrioritiesViewModel(data: RowsByDataset): SectorPriorities
     cell.mentions.push({ id: mention.id, relation: mention.relation, termUsed: mention.term_used, sourceId: mention.source_id, note: mention.note });
     cells.set(key, cell);
   }
-  return { status: 'ok', sectors: [...listed, ...unlisted], columns, cells: [...cells.values()], labelsMissing: unlisted.length > 0 };
+  const absent = chosen.filter((info) => !columns.some((c) => c.regionCode === info.code));
+  return { status: 'ok', sectors: [...listed, ...unlisted], columns, cells: [...cells.values()], labelsMissing: unlisted.length > 0, absent };
 }
 
 function columnLabel(column: MatrixColumn): string {
@@ -166,7 +173,8 @@ export function sectorTable(vm: SectorPrioritiesVM): ChartTable {
 }
 
 export function sectorSummary(vm: SectorPrioritiesVM): string {
-  if (vm.cells.length === 0) return 'The data names no sectors for any programme.';
+  const absent = vm.absent.map((area) => noFiguresText(WHAT, area));
+  if (vm.cells.length === 0) return absent.join(' ');
   const named = vm.sectors.filter((sector) => vm.cells.some((cell) => cell.sectorId === sector.id));
   const regionNames = new Map(vm.columns.map((c) => [c.regionCode, c.regionName]));
   const sentences = [`The sources name ${countOf(named.length, 'sector', 'sectors')} across ${countOf(vm.columns.length, 'programme', 'programmes')} in ${countOf(regionNames.size, 'area', 'areas')}.`];
@@ -188,7 +196,7 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
       if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${formatList(sectors)}.`);
     }
   }
-  return sentences.join(' ');
+  return [...sentences, ...absent].join(' ');
 }
 
 export function sectorLegend(vm: SectorPrioritiesVM): LegendEntry[] {
@@ -205,7 +213,7 @@ export const sectorPriorities = defineChart({
   subtitle: 'Which sources name each sector as a shortage, a priority, a training offer or a career pathway',
   requires: ['sector_shortages'],
   uses: ['sectors', 'areas', 'programmes', 'sources'],
-  controls: {},
+  controls: REGION_PAIR_CONTROLS,
   viewModel: sectorPrioritiesViewModel,
   plotOptions: sectorPlotOptions,
   tableRows: sectorTable,
@@ -215,7 +223,8 @@ export const sectorPriorities = defineChart({
     ...(vm.labelsMissing ? ['Some sector names are unavailable (sectors.csv could not be used or lacks them), so those sectors are shown by their ids.'] : []),
   ],
   legend: sectorLegend,
-  notes: () => [],
+  notes: (vm) => absentNotes(WHAT, vm.absent, vm.columns.length),
+  empty: (vm) => emptyText(WHAT, vm.absent, vm.columns.length),
   sourceIds: (vm) => [...new Set(vm.cells.flatMap((cell) => cell.mentions.map((m) => m.sourceId)))],
   footnotes: (vm) =>
     vm.cells.flatMap((cell) => cell.mentions.filter((m) => m.note).map((m) => `${vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId}, ${vm.columns.find((c) => c.key === cell.columnKey)?.programmeName ?? ''}: ${m.note}`)),

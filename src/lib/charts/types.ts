@@ -6,8 +6,16 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { SourceRef } from '../data/derive.ts';
 import type { DatasetName, Qualifier } from '../data/schema.ts';
+import type { LoadedIndicators } from '../data/indicators/load.ts';
 import type { RowsByDataset } from '../data/schema.ts';
 import type { ControlValues, Controls, ResolvedControl } from './controls.ts';
+
+/**
+ * What a chart is drawn from: the validated datasets and, for a chart that declares
+ * `indicators`, the official statistics loaded for it (prepare.ts loads only the files
+ * it names, before rendering). Plain data, so view-models stay pure.
+ */
+export type ChartInput = RowsByDataset & { readonly indicators?: LoadedIndicators };
 
 /** Chart switches as they arrive from the URL: untrusted text, checked against each control. */
 export type ChartParams = Readonly<Record<string, string | undefined>>;
@@ -40,8 +48,10 @@ export type SwatchStyle =
   | { kind: 'bar'; colour: string }
   | { kind: 'ceiling'; colour: string }
   | { kind: 'planned'; colour: string }
-  | { kind: 'line'; colour: string; dashed: boolean; hollowEnd?: boolean }
-  | { kind: 'symbol'; colour: string; symbol: 'circle' | 'hollow-circle' | 'triangle' | 'star' | 'square' | 'diamond' | 'hollow-diamond' };
+  | { kind: 'line'; colour: string; dashed: boolean; hollowEnd?: boolean; dasharray?: string; marker?: SymbolName }
+  | { kind: 'symbol'; colour: string; symbol: SymbolName };
+
+export type SymbolName = 'circle' | 'hollow-circle' | 'triangle' | 'star' | 'square' | 'diamond' | 'hollow-diamond';
 
 export interface LegendEntry {
   label: string;
@@ -71,8 +81,13 @@ export interface ChartDefinition<VM, C extends Controls> {
   uses: readonly DatasetName[];
   /** Switches the reader can change, by URL parameter name; their values live in the URL. */
   controls: C;
+  /**
+   * Official statistics the chart draws on: the indicator ids whose files must be loaded
+   * before it renders, from its checked control values. Absent for charts that use none.
+   */
+  indicators?(options: ControlValues<C>): readonly string[];
   /** Pure: data and checked control values to the view-model, or an honest "unavailable". */
-  viewModel(data: RowsByDataset, options: ControlValues<C>): VM | Unavailable;
+  viewModel(data: ChartInput, options: ControlValues<C>): VM | Unavailable;
   /** Plot.plot input for a given width. */
   plotOptions(vm: VM, size: { width: number }): PlotOptions;
   tableRows(vm: VM): ChartTable;
@@ -84,6 +99,13 @@ export interface ChartDefinition<VM, C extends Controls> {
   notes(vm: VM): ChartNoteList[];
   sourceIds(vm: VM): string[];
   footnotes(vm: VM): string[];
+  /** Licence attribution lines the figures require (e.g. the Open Government Licence for official statistics). */
+  attribution?(vm: VM): string[];
+  /**
+   * When there is nothing to draw (e.g. neither chosen region has figures), the reason in
+   * words, shown instead of an empty drawing; null otherwise.
+   */
+  empty?(vm: VM): string | null;
 }
 
 export interface ChartSource {
@@ -108,6 +130,10 @@ export interface ReadyChart {
   notes: ChartNoteList[];
   sources: ChartSource[];
   footnotes: string[];
+  /** Licence attribution lines, shown with the sources on screen, in embeds, exports and print. */
+  attribution: string[];
+  /** Shown instead of the drawing when there is nothing to draw; null otherwise. */
+  empty: string | null;
 }
 
 export interface UnavailableChart extends Unavailable {
@@ -127,6 +153,13 @@ export interface RegisteredChart {
   uses: readonly DatasetName[];
   /** Each control's URL name inside the chart, and whether it is page-wide (params.ts). */
   params: readonly { param: string; shared: boolean }[];
+  /** True when the chart draws on official statistics, which prepare.ts loads before render. */
+  usesIndicators: boolean;
+  /**
+   * The indicator ids to load for these parameters; `data` needs only the indicator
+   * metadata (indicators.csv). Empty for a chart that uses no official statistics.
+   */
+  indicatorIds(data: ChartInput, params: ChartParams): readonly string[];
   /** `params` under the chart's own (plain) names; unknown or bad values fall back to defaults. */
-  render(data: RowsByDataset, params: ChartParams): RenderedChart;
+  render(data: ChartInput, params: ChartParams): RenderedChart;
 }

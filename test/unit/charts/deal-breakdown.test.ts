@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
-import { fixtureData, THIRD_AUTHORITY, without } from './fixtures.ts';
+import { fixtureData, PAIR, THIRD_AUTHORITY, without } from './fixtures.ts';
 
 let data: RowsByDataset;
 beforeAll(async () => {
@@ -45,12 +45,12 @@ describe('measureLine', () => {
 
 describe('dealBreakdownViewModel on the published data', () => {
   it('has one area per combined authority, in areas.csv order', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     expect(vm.areas.map((area) => area.info.code)).toEqual(data.areas?.filter((a) => a.area_type === 'combined_authority').map((a) => a.area_code));
   });
 
   it('divides each amount by the population of its own area for £ per resident', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'per_resident' });
+    const vm = dealBreakdownViewModel(data, { measure: 'per_resident', ...PAIR });
     for (const dealLine of lines(vm).filter((l) => l.amount !== null)) {
       expect(dealLine.measureValue).toBeCloseTo((dealLine.amount ?? 0) / (population(dealLine.areaCode) ?? NaN), 10);
     }
@@ -59,7 +59,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('divides by period_years for £ per resident per year, and lists lines with no period instead of guessing', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'per_resident_per_year' });
+    const vm = dealBreakdownViewModel(data, { measure: 'per_resident_per_year', ...PAIR });
     const kq = fundingRow('lcr-kq-futures-2024');
     expect(line(vm, 'lcr-kq-futures-2024')?.measureValue).toBeCloseTo((kq?.amount_gbp ?? 0) / (population('E47000004') ?? 1) / (kq?.period_years ?? NaN), 12);
     const noPeriod = lines(vm).filter((l) => l.amount !== null && fundingRow(l.id)?.period_years === null);
@@ -74,9 +74,9 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('says when only one line can be computed, and calls it the only line rather than the largest', () => {
-    const rendered = dealBreakdown.render(data, { measure: 'per_resident_per_year' });
+    const rendered = dealBreakdown.render(data, { measure: 'per_resident_per_year', ...PAIR });
     if (rendered.status !== 'ok') throw new Error('unavailable');
-    const vm = dealBreakdownViewModel(data, { measure: 'per_resident_per_year' });
+    const vm = dealBreakdownViewModel(data, { measure: 'per_resident_per_year', ...PAIR });
     const measured = lines(vm).filter((l) => l.status === 'ok');
     if (measured.length === 1) {
       expect(rendered.summary).not.toContain('largest single line');
@@ -86,14 +86,14 @@ describe('dealBreakdownViewModel on the published data', () => {
       expect(rendered.caption.join(' ')).not.toContain('Only one line');
     }
     // With several lines, "largest" is said and the note is not.
-    const total = dealBreakdown.render(data, { measure: 'total' });
+    const total = dealBreakdown.render(data, { measure: 'total', ...PAIR });
     if (total.status !== 'ok') throw new Error('unavailable');
     expect(total.summary).toContain('The largest single line is');
     expect(total.caption.join(' ')).not.toContain('Only one line');
   });
 
   it('lists unquantified lines by name, with the source’s words, and never draws them as bars', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     const unquantified = data.funding?.filter((row) => row.category === 'skills' && row.amount_gbp === null) ?? [];
     expect(unquantified.length).toBeGreaterThan(0);
     const rows = dealRowGroups(vm).flatMap((g) => g.rows);
@@ -109,7 +109,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('flags ceilings and draws them as outlined bars', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     const rows = dealRowGroups(vm).flatMap((g) => g.rows);
     for (const row of data.funding?.filter((r) => r.category === 'skills' && r.amount_gbp !== null) ?? []) {
       expect(line(vm, row.id)?.ceiling).toBe(row.qualifier === 'up_to');
@@ -119,7 +119,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('never adds parts to the whole they belong to', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     const wm = vm.areas.find((area) => area.info.code === 'E47000007');
     expect(wm?.total.countedIds).toEqual(['wm-deal-total']);
     expect(wm?.total.value).toEqual({ value: fundingRow('wm-deal-total')?.amount_gbp, qualifier: 'up_to' });
@@ -131,7 +131,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('keeps wider and expected investment out of the skills totals, listing it as context', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     const lcr = vm.areas.find((area) => area.info.code === 'E47000004');
     const skillsRoots = data.funding?.filter((row) => row.area_code === 'E47000004' && row.category === 'skills') ?? [];
     expect(lcr?.total.value?.value).toBe(skillsRoots.reduce((sum, row) => sum + (row.amount_gbp ?? 0), 0));
@@ -145,7 +145,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('says the announcements come from different years, from the announced column', () => {
-    const vm = dealBreakdownViewModel(data, { measure: 'total' });
+    const vm = dealBreakdownViewModel(data, { measure: 'total', ...PAIR });
     const years = [...new Set(data.funding?.filter((r) => r.category === 'skills').map((r) => r.announced.slice(0, 4)))];
     expect(years.length).toBeGreaterThan(1);
     const caption = dealBreakdown.render(data, {});
@@ -156,7 +156,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('names the denominator and its year for per-resident measures', () => {
-    const rendered = dealBreakdown.render(data, { measure: 'per_resident' });
+    const rendered = dealBreakdown.render(data, { measure: 'per_resident', ...PAIR });
     if (rendered.status !== 'ok') throw new Error('expected a chart');
     const year = String(data.areas?.[0]?.population_year);
     expect(rendered.caption.join(' ')).toContain(`population in ${year}`);
@@ -164,7 +164,7 @@ describe('dealBreakdownViewModel on the published data', () => {
   });
 
   it('falls back to £ total for a malformed measure in the URL', () => {
-    const rendered = dealBreakdown.render(data, { measure: 'per_pony' });
+    const rendered = dealBreakdown.render(data, { measure: 'per_pony', ...PAIR });
     if (rendered.status !== 'ok') throw new Error('expected a chart');
     expect(rendered.controls[0]?.value).toBe('total');
     expect(rendered.table.rows.find((r) => r.id === 'wm-deal-total')?.cells).toContain(`up to ${formatGbp(69_000_000)}`);
@@ -174,7 +174,7 @@ describe('dealBreakdownViewModel on the published data', () => {
 describe('dealBreakdownViewModel with changed data', () => {
   it('shows a third combined authority with no code change, excluding its unquantified line from the total', async () => {
     const extended = await fixtureData(THIRD_AUTHORITY);
-    const vm = dealBreakdownViewModel(extended, { measure: 'per_resident' });
+    const vm = dealBreakdownViewModel(extended, { measure: 'per_resident', a: 'E47000099', b: PAIR.a });
     const third = vm.areas.find((area) => area.info.code === 'E47000099');
     expect(third?.info.name).toBe('Testshire');
     expect(third?.total.countedIds).toEqual(['ts-fund-total']);
@@ -192,16 +192,16 @@ describe('dealBreakdownViewModel with changed data', () => {
         'lcr-ceiling,E47000004,lcr-skills-bootcamps,Ceiling line,Liverpool City Region Combined Authority,combined_authority,skills,1000000,up_to,,,,2024-04,pse-2024-lcr-bootcamps,not_stated,',
       ],
     });
-    const lcr = dealBreakdownViewModel(extended, { measure: 'total' }).areas.find((a) => a.info.code === 'E47000004');
+    const lcr = dealBreakdownViewModel(extended, { measure: 'total', ...PAIR }).areas.find((a) => a.info.code === 'E47000004');
     expect(lcr?.total.value).toBeNull();
     expect(lcr?.total.unavailableReason).toMatch(/upper limits to lower limits/);
   });
 
   it('says the population is unavailable when areas.csv is missing, instead of dividing by nothing', () => {
-    const vm = dealBreakdownViewModel(without(data, 'areas'), { measure: 'per_resident' });
+    const vm = dealBreakdownViewModel(without(data, 'areas'), { measure: 'per_resident', ...PAIR });
     for (const l of lines(vm).filter((x) => x.amount !== null)) expect(l.status).toBe('population_unavailable');
     expect(vm.areas.map((a) => a.info.name)).toEqual(['E47000004', 'E47000007']);
-    expect(dealBreakdown.render(without(data, 'areas'), { measure: 'per_resident' }).status).toBe('ok');
+    expect(dealBreakdown.render(without(data, 'areas'), { measure: 'per_resident', ...PAIR }).status).toBe('ok');
   });
 
   it('is honestly unavailable when funding.csv is missing', () => {
@@ -227,7 +227,7 @@ describe('dealBreakdownViewModel at scale', () => {
     if (!template) throw new Error('the fixture has no skills line');
     const funding = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `chain-${i}`, part_of: partOf(i) }));
     const started = performance.now();
-    const vm = dealBreakdownViewModel({ ...data, funding }, { measure: 'total' });
+    const vm = dealBreakdownViewModel({ ...data, funding }, { measure: 'total', ...PAIR });
     const ordered = lines(vm);
     expect(ordered).toHaveLength(20_000);
     expect(ordered[0]?.id).toBe('chain-0');

@@ -1,7 +1,10 @@
 /** Test helpers: the frozen fixture CSVs (test/fixtures/dashboard), optionally with rows appended, read through the app's loader. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetName, RowsByDataset } from '../../../src/lib/data/schema.ts';
+import { indicatorLoader, prepareChartInput, type IndicatorLoader } from '../../../src/lib/charts/prepare.ts';
+import type { ChartInput, ChartParams, RegisteredChart } from '../../../src/lib/charts/types.ts';
+import type { DatasetName } from '../../../src/lib/data/schema.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { loadFolder, FIXTURE_DATA } from '../data/load-files.ts';
 
 /** The fixture data, with extra CSV lines appended to the named files. */
@@ -34,3 +37,18 @@ export const THIRD_AUTHORITY = {
   'schools_reached.csv': ['ts-schools,E47000099,ts-skills-fund,12,exact,,actual,2024-01,ons-census-2021,'],
   'sector_shortages.csv': ['ts-green,E47000099,construction,shortage,ts-skills-fund,green construction,ons-census-2021,'],
 };
+
+/** The default region pair, as the fixture data names it (charts/regions.ts). */
+export const PAIR = { a: 'E47000004', b: 'E47000007' } as const;
+
+/** Official statistics fixtures for the charts (test/fixtures/indicators/charts), read as the app reads public/data/indicators. */
+export const INDICATOR_FIXTURES = join(FIXTURE_DATA, '..', 'indicators', 'charts');
+
+export function fixtureIndicatorLoader(): IndicatorLoader {
+  return indicatorLoader((file) => readFile(join(INDICATOR_FIXTURES, file.replace(/^indicators\//, '')), 'utf8'));
+}
+
+/** The fixture data plus the official statistics `chart` needs for `params`, through the app's one path (prepare.ts). */
+export async function chartInput(chart: RegisteredChart, params: ChartParams = {}, data?: RowsByDataset): Promise<ChartInput> {
+  return prepareChartInput(chart, data ?? (await fixtureData()), params, fixtureIndicatorLoader());
+}

@@ -117,6 +117,6 @@ describe('control types', () => {
     const controls = { measure: choice('M', [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], 'a') };
     expectTypeOf(resolveControls(controls, {}, {}).values).toEqualTypeOf<{ readonly measure: 'a' | 'b' }>();
     expectTypeOf(resolveControls({ measure: MEASURE_CONTROL }, {}, {}).values).toEqualTypeOf<{ readonly measure: Measure }>();
-    expectTypeOf(dealBreakdownViewModel).parameter(1).toEqualTypeOf<{ readonly measure: Measure }>();
+    expectTypeOf(dealBreakdownViewModel).parameter(1).toEqualTypeOf<{ readonly measure: Measure } & Readonly<{ a: string; b: string }>>();
   });
 });

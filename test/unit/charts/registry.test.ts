@@ -2,19 +2,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { paramNameConflicts } from '../../../src/lib/charts/params.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
-import { DATASET_NAMES, type RowsByDataset } from '../../../src/lib/data/schema.ts';
-import { fixtureData, without } from './fixtures.ts';
+import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
+import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
+import type { ChartInput } from '../../../src/lib/charts/types.ts';
+import { chartInput, fixtureData, without } from './fixtures.ts';
 
 
 const CHARTS = await loadCharts();
 let data: RowsByDataset;
+/** Each chart's input: the fixture datasets, plus official statistics from the fixtures for charts that use them. */
+const inputs = new Map<string, ChartInput>();
 beforeAll(async () => {
   data = await fixtureData();
+  for (const chart of CHARTS) inputs.set(chart.id, await chartInput(chart, {}, data));
 });
+const inputFor = (id: string, rows: RowsByDataset = data): ChartInput => ({ ...rows, indicators: inputs.get(id)?.indicators });
 
 describe('chart registry', () => {
-  it('holds the four charts by unique id, each loaded under its own id', async () => {
-    expect(CHART_IDS).toEqual(['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities']);
+  it('holds the charts by unique id, each loaded under its own id', async () => {
+    expect(CHART_IDS).toEqual(['deal-breakdown', 'bootcamps-progress', 'careers-hub-reach', 'sector-priorities', 'indicator-ranking', 'indicator-trend']);
     expect(CHARTS.map((c) => c.id)).toEqual(CHART_IDS);
     for (const chart of CHARTS) expect(await loadChart(chart.id)).toBe(chart);
   });
@@ -24,7 +30,7 @@ describe('chart registry', () => {
   });
 
   it.each(CHARTS.map((c) => [c.id, c] as const))('%s renders a table, a summary and sources from the published data', (_id, chart) => {
-    const rendered = chart.render(data, {});
+    const rendered = chart.render(inputFor(chart.id), {});
     if (rendered.status !== 'ok') throw new Error(rendered.reason);
     expect(rendered.table.rows.length).toBeGreaterThan(0);
     expect(rendered.table.columns.length).toBe(rendered.table.rows[0]?.cells.length);
@@ -35,7 +41,7 @@ describe('chart registry', () => {
   });
 
   it.each(CHARTS.flatMap((chart) => DATASET_NAMES.map((name) => [chart.id, name, chart] as const)))('%s without %s neither crashes nor pretends', (_id, name, chart) => {
-    const rendered = chart.render(without(data, name), {});
+    const rendered = chart.render(inputFor(chart.id, without(data, name)), {});
     if (chart.requires.includes(name)) {
       expect(rendered.status).toBe('unavailable');
     } else {

@@ -3,18 +3,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCharts } from '../../../src/lib/charts/registry.ts';
 import { drawChart } from '../../../src/lib/charts/render.ts';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
-import { fixtureData } from './fixtures.ts';
+import type { ChartInput } from '../../../src/lib/charts/types.ts';
+import { chartInput, fixtureData } from './fixtures.ts';
 
 
 const CHARTS = await loadCharts();
 let data: RowsByDataset;
+/** Each chart's input with its default parameters: official statistics charts get theirs from the fixtures. */
+const inputs = new Map<string, ChartInput>();
 beforeAll(async () => {
   data = await fixtureData();
+  for (const chart of CHARTS) inputs.set(chart.id, await chartInput(chart, {}, data));
 });
 
 function draw(chartId: string, width: number, params: Record<string, string> = {}): SVGSVGElement {
   const chart = CHARTS.find((c) => c.id === chartId);
-  const rendered = chart?.render(data, params);
+  const rendered = chart?.render(inputs.get(chartId) ?? data, params);
   if (!rendered || rendered.status !== 'ok') throw new Error(`${chartId} did not render`);
   const node = drawChart(rendered, { width, describedBy: 'summary', document });
   if (!(node instanceof window.SVGSVGElement)) throw new Error(`${chartId} rendered a ${node.nodeName}, not an SVG`);

@@ -7,9 +7,9 @@
  * model.ts builds the view-model, rows.ts what is drawn and tabulated, text.ts the words.
  */
 import { defineChart } from '../define.ts';
-import { dealBreakdownViewModel, MEASURE_CONTROL, TITLE } from './model.ts';
+import { DEAL_CONTROLS, dealBreakdownViewModel, TITLE } from './model.ts';
 import { dealLegend, dealPlotOptions, dealTable } from './rows.ts';
-import { dealCaption, dealFootnotes, dealNotes, dealSourceIds, dealSummary } from './text.ts';
+import { dealCaption, dealEmpty, dealFootnotes, dealNotes, dealSourceIds, dealSummary } from './text.ts';
 
 export * from './model.ts';
 export * from './rows.ts';
@@ -18,10 +18,10 @@ export * from './text.ts';
 export const dealBreakdown = defineChart({
   id: 'deal-breakdown',
   title: TITLE,
-  subtitle: 'Each area’s skills funding as announced, split by funder and by what it pays for',
+  subtitle: 'Each chosen area’s skills funding as announced, split by funder and by what it pays for',
   requires: ['funding'],
   uses: ['areas', 'programmes', 'sources'],
-  controls: { measure: MEASURE_CONTROL },
+  controls: DEAL_CONTROLS,
   viewModel: dealBreakdownViewModel,
   plotOptions: dealPlotOptions,
   tableRows: dealTable,
@@ -31,4 +31,5 @@ export const dealBreakdown = defineChart({
   notes: dealNotes,
   sourceIds: dealSourceIds,
   footnotes: dealFootnotes,
+  empty: dealEmpty,
 });

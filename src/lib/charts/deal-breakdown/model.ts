@@ -8,9 +8,11 @@ import { group } from 'd3-array';
 import { formatFigure, type FormattedFigure } from '../../data/format.ts';
 import { sourceLookup } from '../../data/derive.ts';
 import { CATEGORY_LABEL, FUNDER_TYPE_LABEL } from '../../data/labels.ts';
-import type { FundingLine, Qualifier, RowsByDataset } from '../../data/schema.ts';
+import type { FundingLine, Qualifier } from '../../data/schema.ts';
 import { areaIndex, type AreaInfo } from '../../data/areas.ts';
 import { choice } from '../controls.ts';
+import { pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
+import type { ChartInput } from '../types.ts';
 import { partialDateYear } from '../dates.ts';
 import { formatMoney, sumQualified, type QualifiedValue, type QuantifiedQualifier } from '../figures.ts';
 
@@ -30,6 +32,8 @@ export const MEASURE_CONTROL = choice(
   MEASURES.map((value) => ({ value, label: MEASURE_LABEL[value] })),
   'total',
 );
+
+export const DEAL_CONTROLS = { measure: MEASURE_CONTROL, ...REGION_PAIR_CONTROLS };
 
 /** A measure from untrusted text: one of MEASURES, else £ total. */
 export function parseMeasure(value: string | undefined): Measure {
@@ -59,6 +63,8 @@ interface DealLineCommon {
   periodYears: number | null;
   announced: string;
   sourceId: string;
+  /** Whether the source says the money is new: yes, partly or not stated. */
+  newMoney: FundingLine['new_money'];
   note: string | null;
   figure: FormattedFigure;
   ceiling: boolean;
@@ -113,7 +119,10 @@ export interface DealBreakdownVM {
   status: 'ok';
   measure: Measure;
   unit: 'gbp' | 'gbp_pence';
+  /** The chosen regions that have skills funding lines, in the pair's order. */
   areas: DealArea[];
+  /** The chosen regions with no skills funding lines in the data: said in words, not drawn. */
+  absent: AreaInfo[];
   context: ContextLine[];
   /** Areas whose populations were used, for the caption and footnotes. */
   denominators: AreaInfo[];
@@ -190,8 +199,10 @@ function orderWholesFirst(lines: readonly DealLine[]): DealLine[] {
 }
 
 /** Pure: funding rows (plus areas and programmes when available) to the chart's view-model. */
-export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly measure: Measure }): DealBreakdownVM {
+export function dealBreakdownViewModel(data: ChartInput, options: { readonly measure: Measure } & Readonly<RegionPair>): DealBreakdownVM {
   const { measure } = options;
+  const pair = pairAreas(data, options);
+  const inPair = new Set(pair.map((area) => area.code));
   const unit = measure === 'total' ? 'gbp' : 'gbp_pence';
   const funding = data.funding ?? [];
   const areas = areaIndex(data);
@@ -225,6 +236,7 @@ export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly 
       periodYears: line.period_years,
       announced: line.announced,
       sourceId: line.source_id,
+      newMoney: line.new_money,
       note: line.note,
       ceiling: line.qualifier === 'up_to',
     };
@@ -238,9 +250,10 @@ export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly 
     return { ...common, amount, qualifier, status: measured.status, measureValue: null, figure: STATUS_TEXT[measured.status] };
   };
 
-  const dealLines = skills.map(toDealLine);
+  const dealLines = skills.map(toDealLine).filter((line) => inPair.has(line.regionCode));
   const linesByRegion = group(dealLines, (line) => line.regionCode);
-  const dealAreas: DealArea[] = areas.regions(funding.map((line) => line.area_code)).map((region) => {
+  const absent = pair.filter((region) => !linesByRegion.has(region.code));
+  const dealAreas: DealArea[] = pair.filter((region) => linesByRegion.has(region.code)).map((region) => {
     const inRegion = linesByRegion.get(region.code) ?? [];
     const roots = inRegion.filter((line) => line.role === 'whole' || line.role === 'standalone');
     return {
@@ -252,7 +265,7 @@ export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly 
   });
 
   const context: ContextLine[] = funding
-    .filter((line) => line.category !== 'skills')
+    .filter((line) => line.category !== 'skills' && inPair.has(areas.regionOf(line.area_code)))
     .map((line) => ({
       id: line.id,
       regionName: areas.info(areas.regionOf(line.area_code)).name,
@@ -275,7 +288,7 @@ export function dealBreakdownViewModel(data: RowsByDataset, options: { readonly 
       }),
     ),
   ];
-  return { status: 'ok', measure, unit, areas: dealAreas, context, denominators, denominatorTexts };
+  return { status: 'ok', measure, unit, areas: dealAreas, absent, context, denominators, denominatorTexts };
 }
 
 /** Every skills line, area by area, in drawing order. */

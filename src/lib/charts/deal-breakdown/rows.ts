@@ -5,7 +5,7 @@
  */
 import { max } from 'd3-array';
 import { capitalise, formatCount, formatList, formatPartialDate } from '../../data/format.ts';
-import { FUNDER_TYPE_LABEL } from '../../data/labels.ts';
+import { FUNDER_TYPE_LABEL, NEW_MONEY_LABEL } from '../../data/labels.ts';
 import { moneyTick } from '../figures.ts';
 import { FUNDER_COLOUR, MUTED } from '../palette.ts';
 import { layoutRows, rowPlotOptions, type RowGroup, type RowSpec } from '../rows.ts';
@@ -45,9 +45,6 @@ function totalText(total: AreaTotal, vm: DealBreakdownVM): string {
 export function dealRowGroups(vm: DealBreakdownVM): RowGroup[] {
   return vm.areas.map((area) => {
     const rows: RowSpec[] = [{ id: `heading-${area.info.code}`, kind: 'heading', label: area.info.name, detail: totalText(area.total, vm), bar: null, marker: null }];
-    if (area.programmes.length === 0) {
-      rows.push({ id: `none-${area.info.code}`, kind: 'listed', label: 'No skills funding lines', detail: null, bar: null, marker: 'No skills funding is published in the data for this area' });
-    }
     for (const programme of area.programmes) {
       const announced = [...new Set(programme.lines.map((line) => formatPartialDate(line.announced)))];
       rows.push({ id: `programme-${programme.id}`, kind: 'subheading', label: programme.name, detail: `Announced ${formatList(announced)}`, bar: null, marker: null });
@@ -98,7 +95,7 @@ export function dealTable(vm: DealBreakdownVM): ChartTable {
     ...area.programmes.flatMap((programme) =>
       programme.lines.map((line) => ({
         id: line.id,
-        cells: [line.component, line.figure.long, area.info.name, programme.name, relationText(line), line.funder, formatPartialDate(line.announced)],
+        cells: [line.component, line.figure.long, area.info.name, programme.name, relationText(line), line.funder, NEW_MONEY_LABEL[line.newMoney], formatPartialDate(line.announced)],
         numbers: [{ column: 1, value: line.measureValue, qualifier: line.qualifier }],
       })),
     ),
@@ -112,13 +109,14 @@ export function dealTable(vm: DealBreakdownVM): ChartTable {
         'Sum of wholes and stand-alone lines; parts are not added again',
         '',
         '',
+        '',
       ],
       numbers: area.total.value ? [{ column: 1, value: area.total.value.value, qualifier: area.total.value.qualifier }] : [],
     },
   ]);
   return {
     caption: `Skills funding lines by area, ${MEASURE_LABEL[vm.measure]}`,
-    columns: ['Item', MEASURE_LABEL[vm.measure], 'Area', 'Programme', 'How it relates', 'Funder', 'Announced'],
+    columns: ['Item', MEASURE_LABEL[vm.measure], 'Area', 'Programme', 'How it relates', 'Funder', 'New money?', 'Announced'],
     rows,
   };
 }

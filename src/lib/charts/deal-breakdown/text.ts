@@ -4,6 +4,7 @@
  */
 import { greatest } from 'd3-array';
 import { countOf, formatList, plural } from '../../data/format.ts';
+import { absentNotes, emptyText, noFiguresText } from '../regions.ts';
 import type { ChartNoteList } from '../types.ts';
 import { allLines, isMeasured, type DealBreakdownVM, type Measure } from './model.ts';
 
@@ -13,10 +14,13 @@ const MEASURE_IN_WORDS: Record<Measure, string> = {
   per_resident_per_year: 'in pounds per resident per year',
 };
 
+const FUNDING_WHAT = 'funding announcements';
+
 export function dealSummary(vm: DealBreakdownVM): string {
   const sentences: string[] = [];
   const lines = allLines(vm);
-  if (lines.length === 0) return 'The funding data holds no skills funding lines.';
+  const absent = vm.absent.map((area) => noFiguresText(FUNDING_WHAT, area));
+  if (lines.length === 0) return absent.join(' ');
   sentences.push(`Skills funding as announced, ${MEASURE_IN_WORDS[vm.measure]}.`);
   for (const area of vm.areas) {
     const areaLines = area.programmes.flatMap((p) => p.lines);
@@ -39,7 +43,13 @@ export function dealSummary(vm: DealBreakdownVM): string {
     }
     const noPeriod = areaLines.filter((line) => line.status === 'period_not_published');
     if (noPeriod.length > 0) sentences.push(`No period is published for ${formatList(noPeriod.map((line) => line.component))}, so no yearly figure is given.`);
+    const partly = areaLines.filter((line) => line.newMoney === 'partly');
+    if (partly.length > 0) {
+      const named = partly.map((line) => `${line.component}${line.figure.quantified ? ` (${line.figure.long})` : ''}`);
+      sentences.push(`Only partly new money, as the sources say: ${formatList(named)}; some of it was announced or budgeted before.`);
+    }
   }
+  sentences.push(...absent);
   const measured = lines.filter(isMeasured);
   const only = soleMeasuredLine(vm);
   const largest = greatest(measured, (line) => line.measureValue);
@@ -84,9 +94,16 @@ export function dealCaption(vm: DealBreakdownVM): string[] {
   return sentences;
 }
 
+/** Said instead of an empty drawing when neither chosen region has a funding line. */
+export function dealEmpty(vm: DealBreakdownVM): string | null {
+  return emptyText(FUNDING_WHAT, vm.absent, vm.areas.length);
+}
+
 export function dealNotes(vm: DealBreakdownVM): ChartNoteList[] {
-  if (vm.context.length === 0) return [];
+  const lists = absentNotes(FUNDING_WHAT, vm.absent, vm.areas.length);
+  if (vm.context.length === 0) return lists;
   return [
+    ...lists,
     {
       heading: 'Context: not skills funding, so not drawn or counted',
       items: vm.context.map((line) => ({
