@@ -7,20 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
+import { formatPartialDate } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
+import { allRows, dataFile, expectedCards, mergedIds, noteIds, shownRows } from './headline-rows.ts';
 
-const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
 const sources = new Map(validateCsv('sources', dataFile('sources.csv')).rows.map((s) => [s.source_id, s]));
-
-/** Expected card value text for every figure row, computed from the CSV rows themselves. */
-const expectedCards = [
-  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text, sourceId: r.source_id })),
-  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
-  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text, sourceId: r.source_id })),
-];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,21 +40,26 @@ describe('headline view with the published data', () => {
     await server?.close();
   });
 
-  it('shows one card per figure row, with the row’s formatted value and qualifier', async () => {
+  it('shows each figure row once: as a card with the row’s formatted value and qualifier, on the card it pays for, or as a note', async () => {
     const { page, problems } = await openHeadline(server, 1280);
-    expect(expectedCards.length).toBeGreaterThan(20);
-    const shown = await page.locator('[data-figure-id]').evaluateAll((cards) =>
-      cards.map((card) => ({ id: card.getAttribute('data-figure-id'), text: card.querySelector('[data-role="value"]')?.textContent?.trim() })),
-    );
-    expect(shown.map((c) => c.id).sort()).toEqual(expectedCards.map((c) => c.id).sort());
+    expect(allRows.length).toBeGreaterThan(20);
+    const shown = await shownRows(page);
+    expect([...shown.cards.map((c) => c.id), ...shown.merged, ...shown.notes].sort()).toEqual(allRows.map((r) => r.id).sort());
+    expect(shown.merged.sort()).toEqual([...mergedIds].sort());
+    expect(shown.notes.sort()).toEqual([...noteIds].sort());
     for (const expected of expectedCards) {
-      expect(shown.find((c) => c.id === expected.id)?.text, expected.id).toBe(expected.text);
+      expect(shown.cards.find((c) => c.id === expected.id)?.text, expected.id).toBe(expected.text);
     }
     // Spot checks written out by hand, independent of the formatter.
     const valueOf = (id: string) => page.locator(`[data-figure-id="${id}"] [data-role="value"]`).textContent();
     expect(await valueOf('wm-deal-nrs-pilot')).toBe('up to £5m');
     expect(await valueOf('lcr-bootcamps-completed-2024')).toBe('4,000+');
-    expect(await valueOf('wm-deal-sme-apprenticeships')).toBe('Not quantified');
+    expect(await valueOf('wm-deal-work-experience-portal')).toBe('Not quantified');
+    // The SME apprenticeships: one card, "hundreds", naming the funding line.
+    const sme = page.locator('[data-also-ids~="wm-deal-sme-apprenticeships"]');
+    expect(await sme.count()).toBe(1);
+    expect(await sme.locator('[data-role="value"]').textContent()).toBe('Hundreds');
+    expect(await sme.textContent()).toContain('New apprenticeships at SMEs');
     expect(await page.locator('[data-figure-id="lcr-bootcamps-expected-2025"]').textContent()).toContain('by March 2025');
     expect(problems.all()).toEqual([]);
     await page.context().close();

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatIndicatorValue } from '../../src/lib/data/indicators/format.ts';
+import { parsePeriod } from '../../src/lib/data/indicators/period.ts';
+import { validateMetadata, validateTidyCsv } from '../../src/lib/data/indicators/validate.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
 import { DIST_DIR } from './server.ts';
@@ -38,6 +41,27 @@ function populationAnnouncement(code: string): string {
   const rank = [...siblings].sort((a, b) => b.population - a.population).findIndex((area) => area.area_code === code) + 1;
   return `${district?.short_name}: Population ${district?.population.toLocaleString('en-GB')} (in ${district?.population_year}); rank ${rank} of ${siblings.length}, highest first.`;
 }
+/** The build's official statistics: an indicator's metadata and its tidy file, read as the data layer reads them. */
+const INDICATOR_META = validateMetadata(readFileSync(path.join(ROOT, 'data/indicators/indicators.csv'), 'utf8')).rows;
+function indicatorRows(id: string) {
+  const meta = INDICATOR_META.find((m) => m.indicator_id === id);
+  if (!meta) throw new Error(`indicators.csv has no ${id}`);
+  const file = `indicators/${meta.dataset}`;
+  const rows = validateTidyCsv(file, readFileSync(path.join(ROOT, 'data', file), 'utf8'), { metadata: INDICATOR_META }).rows.filter((r) => r.indicatorId === id);
+  return { meta, rows };
+}
+/** The cell text of the period an indicator's file labels `label` ("2024/25"). */
+function periodWithLabel(rows: readonly { period: string }[], label: string): string {
+  const period = [...new Set(rows.map((r) => r.period))].find((raw) => {
+    const parsed = parsePeriod(raw);
+    return parsed.ok && parsed.period.label === label;
+  });
+  if (!period) throw new Error(`no period labelled ${label}`);
+  return period;
+}
+/** Combined authorities in areas.csv that have districts: the shapes of the national view. */
+const MAPPED_REGIONS = [...REGIONS.entries()].filter(([, codes]) => codes.length > 0).map(([code]) => code);
+
 const DISTRICT_SHAPES = '.leaflet-overlay-pane path[data-area-code]:not([data-context="neighbour"])';
 const NEIGHBOUR_SHAPES = '.leaflet-overlay-pane path[data-context="neighbour"]';
 
@@ -122,7 +146,7 @@ describe('map: draws districts', () => {
 
   it('every district shape is labelled for assistive technology and carries its code', async () => {
     const page = await openPage(browser, { width: 375, height: 812 });
-    await page.goto(`${server.url}#/map?region=E47000007`);
+    await page.goto(`${server.url}#/map?region=E47000007&indicator=population`);
     await districtCodes(page);
     const shapes = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => ({ tabindex: p.getAttribute('tabindex'), label: p.getAttribute('aria-label') ?? '' })));
     for (const shape of shapes) {
@@ -134,7 +158,7 @@ describe('map: draws districts', () => {
 
   it('keyboard: Tab reaches a district; arrows move between districts, updating the live region and the table', async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map`);
+    await page.goto(`${server.url}#/map?indicator=population`);
     await districtCodes(page);
     await page.locator('#map-indicator').focus();
     for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
@@ -244,6 +268,194 @@ describe('map: draws districts', () => {
     expect(server.requests.some((p) => /\/assets\/leaflet[^/]*\.js$/.test(p))).toBe(true);
     expect(server.requests.some((p) => p.endsWith('/data/boundaries.topo.json'))).toBe(true);
     await page.context().close();
+  });
+});
+
+describe('map: official statistics and the national view', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDist({ root: ROOT });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const STARTS = 'apprenticeship-starts';
+  const starts = indicatorRows(STARTS);
+  const P2425 = periodWithLabel(starts.rows, '2024/25');
+  const KNOWSLEY = AREAS.find((a) => a.short_name === 'Knowsley')?.area_code ?? '';
+  const startsRoute = `#/map?region=E47000004&indicator=${STARTS}&period=${encodeURIComponent(P2425)}`;
+
+  it("#/map?region=E47000004 with no indicator opens on the first official statistic in indicators.csv, at its latest period", async () => {
+    const page = await openPage(browser, { width: 375, height: 812 });
+    await page.goto(`${server.url}#/map?region=E47000004`);
+    await districtCodes(page);
+    const first = INDICATOR_META[0];
+    await expect.poll(() => page.locator('#map-indicator').inputValue()).toBe(first?.indicator_id);
+    if (first?.indicator_id === STARTS) {
+      const latest = [...new Set(starts.rows.filter((r) => r.areaCode === KNOWSLEY && r.value !== null).map((r) => r.period))].sort().pop();
+      const knowsley = starts.rows.find((r) => r.areaCode === KNOWSLEY && r.period === latest);
+      await expect.poll(() => page.locator(`tbody tr[data-row-code="${KNOWSLEY}"]`).innerText()).toContain(formatIndicatorValue(starts.meta, knowsley?.value ?? NaN));
+    }
+    await page.context().close();
+  });
+
+  it(`${startsRoute}: every district coloured, Knowsley's value as in the ONS file, England in the legend, sources a click away`, async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    const problems = collectProblems(page);
+    await page.goto(server.url + startsRoute);
+    const codes = await districtCodes(page);
+    expect(codes).toEqual(districtsOf('E47000004'));
+    // A coloured district has a palette fill, not the "no data" hatch.
+    const fills = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => p.getAttribute('fill') ?? ''));
+    expect(fills.every((fill) => /^#[0-9a-f]{6}$/i.test(fill))).toBe(true);
+
+    const knowsley = starts.rows.find((r) => r.areaCode === KNOWSLEY && r.period === P2425);
+    expect(knowsley?.value).not.toBeNull();
+    const expected = formatIndicatorValue(starts.meta, knowsley?.value ?? NaN);
+    const row = page.locator(`tbody tr[data-row-code="${KNOWSLEY}"]`);
+    expect(await row.innerText()).toContain(expected);
+    expect(await row.innerText()).toMatch(/England/);
+
+    const england = starts.rows.find((r) => r.areaCode === 'E92000001' && r.period === P2425);
+    expect(await page.locator('[data-england]').innerText()).toContain(formatIndicatorValue(starts.meta, england?.value ?? NaN));
+    expect(await page.locator('#map-period').inputValue()).toBe(P2425);
+    expect(await page.locator('#map-indicator optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual(['Official statistics', 'From announcements']);
+    expect(await page.locator('#map-indicator optgroup[label="Official statistics"] option').count()).toBe(INDICATOR_META.length);
+
+    await row.locator('details.source summary').click();
+    const source = await row.locator('details.source').innerText();
+    expect(source).toContain(starts.meta.source_title);
+    expect(source).toContain(starts.meta.publisher);
+    expect(source).toContain(starts.meta.licence);
+    expect(await page.locator('.attribution').innerText()).toMatch(/Open Government Licence v3\.0/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems.all()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks rows the publisher flags in the table and the tooltip', async () => {
+    // The first flagged row (status or note) for a district in areas.csv, in any indicator's file.
+    const flagged = INDICATOR_META.flatMap((meta) => indicatorRows(meta.indicator_id).rows.map((row) => ({ meta, row }))).find(
+      ({ row }) => (row.status !== null || row.notes !== null) && AREAS.some((a) => a.area_code === row.areaCode && a.area_type === 'local_authority'),
+    );
+    // The published files flag rows today; if a release ever flags none, there is nothing to mark.
+    if (!flagged) return;
+    const region = AREAS.find((a) => a.area_code === flagged.row.areaCode)?.parent_code ?? '';
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.url}#/map?region=${region}&indicator=${flagged.meta.indicator_id}&period=${encodeURIComponent(flagged.row.period)}`);
+    await districtCodes(page);
+    const row = page.locator(`tbody tr[data-row-code="${flagged.row.areaCode}"]`);
+    await expect.poll(() => row.locator('[data-flag]').count()).toBe(1);
+    expect(await row.locator('[data-flag]').innerText()).toMatch(/^⚑ Publisher's flag: /);
+    await page.locator(`${DISTRICT_SHAPES}[data-area-code="${flagged.row.areaCode}"]`).focus();
+    await expect.poll(() => page.locator('.leaflet-tooltip.map-tooltip').textContent()).toMatch(/⚑ Publisher's flag: /);
+    expect(await page.locator('[aria-live="polite"].focus-status').textContent()).toMatch(/Publisher's flag: /);
+    await page.context().close();
+  });
+
+  it('reads only the indicator file the map needs, and none for population', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    server.requests.length = 0;
+    await page.goto(`${server.url}#/map?region=E47000004&indicator=population`);
+    await districtCodes(page);
+    await page.waitForLoadState('networkidle');
+    const datasetFiles = (requests: string[]) => requests.filter((p) => /\/data\/indicators\/(?!indicators\.csv)/.test(p));
+    expect(datasetFiles(server.requests)).toEqual([]);
+    await page.locator('#map-indicator').selectOption(STARTS);
+    await expect.poll(() => page.locator(`tbody tr[data-row-code="${KNOWSLEY}"]`).innerText()).toContain('per 100,000');
+    expect(datasetFiles(server.requests).map((p) => p.split('/').pop())).toEqual([starts.meta.dataset]);
+    await page.context().close();
+  });
+
+  it('the indicator and period pickers round-trip through the URL', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.url}#/map?region=E47000004`);
+    await districtCodes(page);
+    await page.locator('#map-indicator').selectOption(STARTS);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`indicator=${STARTS}`);
+    await page.locator('#map-period').waitFor();
+    const periods = await page.locator('#map-period option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const earlier = periods.at(-2) ?? '';
+    await page.locator('#map-period').selectOption(earlier);
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain(`period=${earlier}`);
+    const hash = await page.evaluate(() => location.hash);
+    await page.reload();
+    await districtCodes(page);
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+    expect(await page.locator('#map-indicator').inputValue()).toBe(STARTS);
+    await expect.poll(() => page.locator('#map-period').inputValue()).toBe(earlier);
+    expect(await page.locator('h2').first().innerText()).toContain(parsePeriod(earlier).ok ? (parsePeriod(earlier) as { period: { label: string } }).period.label : '');
+    await page.context().close();
+  });
+
+  it(`#/map?region=E92000001 draws one shape per combined authority in areas.csv (${MAPPED_REGIONS.length} today), with no axe-core violations`, async () => {
+    for (const width of [375, 1280]) {
+      const page = await openPage(browser, { width, height: 900 });
+      const problems = collectProblems(page);
+      await page.goto(`${server.url}#/map?region=E92000001`);
+      const codes = await districtCodes(page);
+      expect([...codes].sort()).toEqual([...MAPPED_REGIONS].sort());
+      expect(await page.locator('#map-region').inputValue()).toBe('E92000001');
+      expect(await page.locator('#map-region option').first().innerText()).toBe('England: all combined authorities');
+      expect(await page.locator('tbody tr[data-row-code]').count()).toBe(MAPPED_REGIONS.length);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems.all()).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('national view: keyboard (Tab, arrows, Home/End, live region) and Enter opens the district map', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.url}#/map?region=E92000001&indicator=${STARTS}`);
+    const codes = await districtCodes(page);
+    await page.locator('#map-period').focus();
+    for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
+    const first = await focusedCode(page);
+    expect(first).toBe(codes[0]);
+    const live = page.locator('[aria-live="polite"].focus-status');
+    const name = AREAS.find((a) => a.area_code === first)?.short_name ?? '';
+    await expect.poll(() => live.textContent()).toMatch(new RegExp(`^${name}: Apprenticeship starts .*combined authorities.*Press Enter to open its district map\\.$`));
+    await page.keyboard.press('End');
+    expect(await focusedCode(page)).toBe(codes.at(-1));
+    await page.keyboard.press('Home');
+    expect(await focusedCode(page)).toBe(codes[0]);
+    await page.keyboard.press('ArrowRight');
+    const moved = await focusedCode(page);
+    expect(codes).toContain(moved);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`region=${moved}`);
+    await expect.poll(async () => (await districtCodes(page)).sort().join()).toBe([...districtsOf(moved ?? '')].sort().join());
+    expect(await page.evaluate(() => location.hash)).toContain(`indicator=${STARTS}`);
+    await page.context().close();
+  });
+
+  it('national view: clicking a combined authority opens its district map', async () => {
+    const page = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.url}#/map?region=E92000001`);
+    await districtCodes(page);
+    const target = MAPPED_REGIONS[0] ?? '';
+    await page.locator(`${DISTRICT_SHAPES}[data-area-code="${target}"]`).click({ force: true });
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`region=${target}`);
+    await expect.poll(async () => (await districtCodes(page)).length).toBe(districtsOf(target).length);
+    await page.context().close();
+  });
+
+  it('the map embed shows an official indicator and the national view', async () => {
+    for (const query of [`?chart=map&region=E47000004&indicator=${STARTS}&period=${encodeURIComponent(P2425)}`, '?chart=map&region=E92000001']) {
+      const page = await openPage(browser, { width: 1280, height: 900 });
+      const problems = collectProblems(page);
+      await page.goto(`${server.url}embed.html${query}`);
+      const codes = await districtCodes(page);
+      if (query.includes('E92000001')) expect(codes.length).toBe(MAPPED_REGIONS.length);
+      else {
+        expect(codes).toEqual(districtsOf('E47000004'));
+        await expect.poll(() => page.locator(`tbody tr[data-row-code="${KNOWSLEY}"]`).innerText()).toContain('per 100,000');
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems.all()).toEqual([]);
+      await page.context().close();
+    }
   });
 });
 

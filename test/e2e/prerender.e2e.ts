@@ -3,8 +3,6 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
@@ -13,16 +11,10 @@ import { formatFigure } from '../../src/lib/data/format.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems, serveDist, type StaticServer } from './browser.ts';
-import { REPO_ROOT } from './server.ts';
+import { buildPromises } from '../../src/lib/data/promises.ts';
+import { dataFile, expectedCards as expectedRows } from './headline-rows.ts';
 
-const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
-
-/** Card value text for every figure row, from the CSVs themselves. */
-const expectedCards = [
-  ...validateCsv('funding', dataFile('funding.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.amount_gbp, r.qualifier, 'gbp', r.stated_as).text })),
-  ...validateCsv('completions', dataFile('completions.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.value, r.qualifier, 'count', r.stated_as).text })),
-  ...validateCsv('schools_reached', dataFile('schools_reached.csv')).rows.map((r) => ({ id: r.id, text: formatFigure(r.schools_and_colleges, r.qualifier, 'count', r.stated_as).text })),
-];
+const expectedCards = expectedRows.map(({ id, text }) => ({ id, text }));
 
 async function cardTexts(page: Page): Promise<{ id: string; text: string }[]> {
   return page.locator('[data-figure-id]').evaluateAll((cards) =>
@@ -46,6 +38,30 @@ describe('with JavaScript off', () => {
     const card = page.locator('[data-figure-id="wm-deal-nrs-pilot"]');
     await card.locator('summary', { hasText: 'Source' }).click();
     expect(await card.locator('details.source').getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+
+  it('tracks every target or plan, on its card and in the Promises section, as of today', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(site.server.url);
+    const rows = { funding: validateCsv('funding', dataFile('funding.csv')).rows, completions: validateCsv('completions', dataFile('completions.csv')).rows, schools_reached: validateCsv('schools_reached', dataFile('schools_reached.csv')).rows };
+    // The page was built moments ago, so its day is today's (the same clock the status reads).
+    const promises = buildPromises(rows, new Date());
+    expect(promises.length).toBeGreaterThan(0);
+    const listed = await page.locator('[data-promises] [data-promise-id]').evaluateAll((items) => items.map((item) => ({ id: item.getAttribute('data-promise-id'), state: item.getAttribute('data-promise-state'), text: item.textContent ?? '' })));
+    expect(listed.map((p) => p.id).sort()).toEqual(promises.map((p) => p.id).sort());
+    for (const promise of promises) {
+      const item = listed.find((p) => p.id === promise.id);
+      expect(item?.state, promise.id).toBe(promise.state);
+      expect(item?.text, promise.id).toContain(promise.detail);
+      const onCard = page.locator(`[data-figure-id="${promise.id}"] [data-role="promise"]`);
+      expect(await onCard.textContent(), promise.id).toBe(promise.detail);
+    }
+    // Every overdue target says so in the words a reader sees.
+    for (const promise of promises.filter((p) => p.state === 'overdue')) {
+      expect(listed.find((p) => p.id === promise.id)?.text).toMatch(/Target date passed \([^)]+\): no outcome is published in the data/);
+    }
     await context.close();
   });
 

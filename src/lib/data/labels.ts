@@ -20,6 +20,27 @@ export const MEASURE_IS_EXPECTATION: Record<Completion['measure'], boolean> = {
   projects: false,
 };
 
+/**
+ * Targets and the figure that settles each, so a target is checked against the data: the
+ * outcome of a target measure is a row of the outcome measure for the same area and
+ * programme. null: the schema has no measure for that outcome yet, so none can be published.
+ * Every expectation measure (MEASURE_IS_EXPECTATION) is listed; a unit test checks it.
+ */
+export const MEASURE_OUTCOME: Partial<Record<Completion['measure'], Completion['measure'] | null>> = {
+  expected_completed: 'completed',
+  jobs_expected: null,
+};
+
+/** Planned schools and colleges are settled by the count of those taking part. */
+export const SCHOOLS_STATUS_OUTCOME: Partial<Record<SchoolsReached['status'], SchoolsReached['status']>> = {
+  planned: 'actual',
+};
+
+/** Funding categories that are expectations, not money committed; no category records their outcome. */
+export const CATEGORY_OUTCOME: Partial<Record<FundingLine['category'], FundingLine['category'] | null>> = {
+  expected_investment: null,
+};
+
 export const SCHOOLS_STATUS_LABEL: Record<SchoolsReached['status'], string> = {
   actual: 'schools and colleges taking part',
   planned: 'schools and colleges planned',

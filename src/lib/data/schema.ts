@@ -154,6 +154,13 @@ export const SCHEMA = {
       as_of: col.date({ description: 'The date the count refers to (for targets, the target date; with period_years, the date the period counts from).', example: '2024-03' }),
       period_years: opt(col.integer({ max: 50, description: 'For an expectation over a period ("over the next ten years"), its length in years; blank otherwise.', example: '10' })),
       source_id: sourceId,
+      funded_by: opt(
+        col.ref('funding', {
+          description:
+            'The id in funding.csv of the funding line that pays for what is counted, where the source ties the two together (places bought with a grant). When that line publishes no amount, the headline shows it on this row\'s card, not as a card of its own. Blank otherwise.',
+          example: 'wm-deal-sme-apprenticeships',
+        }),
+      ),
       note,
     },
   }),

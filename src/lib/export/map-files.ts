@@ -28,8 +28,10 @@ export interface MapFileRow {
   sources: readonly { id: string; source: SourceRef | null }[];
   value?: number | null;
   qualifier?: string;
-  /** A published 95% confidence interval. */
-  interval?: { lower: number; upper: number } | null;
+  /** A published 95% confidence interval as the table shows it ("1,120 to 1,190 per 100,000 people"). */
+  interval?: string | null;
+  /** The comparison with England in words, where published. */
+  comparison?: string | null;
 }
 
 /** What the downloads need from the map view-model (its "ok" state). */
@@ -58,13 +60,15 @@ function sourceText(source: SourceRef | null, id: string): string {
 export function mapTableRecords(view: MapFileView): CsvValue[][] {
   const { areaHeading, valueHeading, rows } = view.table;
   const hasInterval = rows.some((row) => row.interval);
+  const hasComparison = rows.some((row) => row.comparison);
   const hasNumbers = rows.some((row) => row.value !== undefined);
   const header: CsvValue[] = [
     'Area code',
     areaHeading,
     valueHeading,
     ...(hasNumbers ? [`${valueHeading} (number)`, `${valueHeading} (qualifier)`] : []),
-    ...(hasInterval ? ['Lower 95% limit', 'Upper 95% limit'] : []),
+    ...(hasInterval ? ['95% confidence interval'] : []),
+    ...(hasComparison ? ['Compared with England'] : []),
     'Period',
     'Rank',
     'Source',
@@ -74,7 +78,8 @@ export function mapTableRecords(view: MapFileView): CsvValue[][] {
     row.name,
     row.text,
     ...(hasNumbers ? [row.value ?? null, row.value === null || row.value === undefined ? null : (row.qualifier ?? null)] : []),
-    ...(hasInterval ? [row.interval?.lower ?? null, row.interval?.upper ?? null] : []),
+    ...(hasInterval ? [row.interval ?? null] : []),
+    ...(hasComparison ? [row.comparison ?? null] : []),
     row.when,
     row.rank,
     row.sources.map(({ id, source }) => sourceText(source, id)).join('; '),

@@ -122,3 +122,35 @@ export async function loadBoundaries(url: string, signal?: AbortSignal, fetchImp
   }
   return parseBoundaries(json);
 }
+
+export interface RegionGroup {
+  code: string;
+  name: string;
+  districtCodes: readonly string[];
+}
+
+/**
+ * The national view: each combined authority as one shape, its districts dissolved with
+ * topojson's merge (shared borders drop out, so no inner lines are drawn). Groups with no
+ * district in the file are `missing`; districts in no group are the grey context.
+ */
+export function nationalGeography(boundaries: Boundaries, groups: readonly RegionGroup[]): RegionGeography {
+  const byCode = new Map(boundaries.geometries.map((g) => [g.id, g]));
+  const grouped = new Set(groups.flatMap((g) => g.districtCodes));
+  const districts: DistrictFeature[] = [];
+  const missing: string[] = [];
+  for (const group of groups) {
+    const present = group.districtCodes.flatMap((code) => byCode.get(code) ?? []);
+    if (present.length === 0) {
+      missing.push(group.code);
+      continue;
+    }
+    districts.push({ type: 'Feature', id: group.code, properties: { name: group.name }, geometry: merge(boundaries.topology, present) });
+  }
+  return {
+    districts,
+    missing,
+    neighbours: boundaries.geometries.filter((g) => !grouped.has(g.id)).map((g) => toFeature(boundaries, g)),
+    outline: null,
+  };
+}

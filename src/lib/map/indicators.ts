@@ -244,17 +244,25 @@ function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** What the mapped areas are called: districts of a region, or combined authorities of England. */
+export interface AreaNoun {
+  one: string;
+  many: string;
+}
+export const DISTRICT_NOUN: AreaNoun = { one: 'district', many: 'districts' };
+export const COMBINED_AUTHORITY_NOUN: AreaNoun = { one: 'combined authority', many: 'combined authorities' };
+
 /** One or two sentences summarising the map in words, for everyone who cannot see it. */
-export function summarise(indicator: Indicator, regionName: string): string {
+export function summarise(indicator: Pick<Indicator, 'label' | 'figures'>, regionName: string, noun: AreaNoun = DISTRICT_NOUN): string {
   const withValue = indicator.figures.filter((f): f is DistrictFigure & { value: number } => f.value !== null);
   const missing = indicator.figures.length - withValue.length;
-  const missingText = missing > 0 ? ` ${formatCount(missing)} of the ${formatCount(indicator.figures.length)} districts have no figure.` : '';
-  if (withValue.length === 0) return `No district of ${regionName} has a published figure for “${indicator.label}”.`;
+  const missingText = missing > 0 ? ` ${formatCount(missing)} of the ${formatCount(indicator.figures.length)} ${noun.many} have no figure.` : '';
+  if (withValue.length === 0) return `No ${noun.one} of ${regionName} has a published figure for “${indicator.label}”.`;
   const [min = NaN, max = NaN] = extent(withValue, (f) => f.value);
   const highest = withValue.filter((f) => f.value === max);
   const lowest = withValue.filter((f) => f.value === min);
   if (max === min) {
-    const all = withValue.length === 1 ? `${withValue[0]?.name} is the only district with a figure` : `All ${formatCount(withValue.length)} districts with a figure have the same value`;
+    const all = withValue.length === 1 ? `${withValue[0]?.name} is the only ${noun.one} with a figure` : `All ${formatCount(withValue.length)} ${noun.many} with a figure have the same value`;
     return `${all} for “${indicator.label}” in ${regionName}: ${highest[0]?.long}.${missingText}`;
   }
   return (

@@ -48,6 +48,8 @@ export interface MapDrawing {
   districts: MapDistrict[];
   neighbours: MapNeighbour[];
   outline: MultiPolygon | null;
+  /** Choosing a shape (click, Enter or Space) opens it (the national view opens a region's district map). */
+  activatable?: boolean;
 }
 
 export interface MapOptions {
@@ -57,6 +59,8 @@ export interface MapOptions {
   onBlurDistrict(code: string): void;
   /** Called after labels are placed with the districts shown by number instead (labels.ts), for the key beside the map. */
   onLabelKey?(key: KeyEntry[]): void;
+  /** Called when an activatable shape is chosen. */
+  onActivateDistrict?(code: string): void;
 }
 
 function tooltipContent(title: string, lines: string[]): HTMLElement {
@@ -167,10 +171,13 @@ export class ChoroplethMap {
       // Leaflet types the element loosely; with the SVG renderer it is an SVG path.
       const element = path?.getElement() as SVGElement | undefined;
       if (!path || !element) continue;
-      this.#decorate(element, district);
+      this.#decorate(element, district, drawing.activatable === true);
       this.#paths.set(district.code, { layer: path, element });
       this.#features.set(district.code, district.feature);
-      layer.on('click', () => element.focus());
+      layer.on('click', () => {
+        element.focus();
+        if (drawing.activatable) this.#options.onActivateDistrict?.(district.code);
+      });
     }
     this.#placed = drawing.districts.map((d) => ({ code: d.code, point: d.labelPoint }));
 
@@ -234,14 +241,22 @@ export class ChoroplethMap {
     this.#options.onLabelKey?.(key);
   }
 
-  #decorate(element: SVGElement, district: MapDistrict): void {
+  #decorate(element: SVGElement, district: MapDistrict, activatable: boolean): void {
     element.setAttribute('data-area-code', district.code);
     element.setAttribute('tabindex', '0');
-    element.setAttribute('role', 'img');
+    // A shape that opens something is a link to assistive technology; otherwise a labelled picture.
+    element.setAttribute('role', activatable ? 'link' : 'img');
     element.setAttribute('aria-label', district.description);
     element.addEventListener('focus', () => this.#options.onFocusDistrict(district.code));
     element.addEventListener('blur', () => this.#options.onBlurDistrict(district.code));
-    element.addEventListener('keydown', (event) => this.#onKeyDown(event, district.code));
+    element.addEventListener('keydown', (event) => {
+      if (activatable && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        this.#options.onActivateDistrict?.(district.code);
+        return;
+      }
+      this.#onKeyDown(event, district.code);
+    });
   }
 
   #onKeyDown(event: KeyboardEvent, code: string): void {

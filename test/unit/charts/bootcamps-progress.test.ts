@@ -36,7 +36,7 @@ describe('bootcampsProgressViewModel', () => {
     ['expected_completed', 6500, 'exact', 'expected', /expected by/],
     ['completed', 120, 'about', 'reported', /^about 120 by/],
   ] as const)('a %s row of %s (%s) is a %s point', (measure, value, qualifier, kind, label) => {
-    const row = `x-${kind},E47000004,lcr-skills-bootcamps,${measure},${value ?? ''},${qualifier},,2023-06,,pse-2024-lcr-bootcamps,`;
+    const row = `x-${kind},E47000004,lcr-skills-bootcamps,${measure},${value ?? ''},${qualifier},,2023-06,,pse-2024-lcr-bootcamps,,`;
     return fixtureData({ 'completions.csv': [row] }).then((extended) => {
       const point = bootcampsProgressViewModel(extended, PAIR).series[0]?.points.find((p) => p.id === `x-${kind}`);
       expect(point?.kind).toBe(kind);

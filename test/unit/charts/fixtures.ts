@@ -33,7 +33,7 @@ export const THIRD_AUTHORITY = {
     'ts-fund-total,E47000099,ts-skills-fund,Skills fund,Testshire Combined Authority,combined_authority,skills,3000000,exact,,,3,2023-05,ons-census-2021,not_stated,',
     'ts-fund-unquantified,E47000099,ts-skills-fund,Employer pledges,Not stated,not_stated,skills,,unquantified,several million,,,2023-05,ons-census-2021,not_stated,',
   ],
-  'completions.csv': ['ts-completed-2024,E47000099,ts-skills-fund,completed,150,about,,2024-06,,ons-census-2021,'],
+  'completions.csv': ['ts-completed-2024,E47000099,ts-skills-fund,completed,150,about,,2024-06,,ons-census-2021,,'],
   'schools_reached.csv': ['ts-schools,E47000099,ts-skills-fund,12,exact,,actual,2024-01,ons-census-2021,'],
   'sector_shortages.csv': ['ts-green,E47000099,construction,shortage,ts-skills-fund,green construction,ons-census-2021,'],
 };

@@ -50,6 +50,15 @@ describe('public/data', () => {
     expect(row?.qualifier).toBe(qualifier);
   });
 
+  it('ties each count to a funding line of the same area and programme when it names one in funded_by', () => {
+    const funding = new Map((loaded.data.funding ?? []).map((line) => [line.id, line]));
+    for (const count of (loaded.data.completions ?? []).filter((c) => c.funded_by)) {
+      const line = funding.get(count.funded_by ?? '');
+      expect(line, count.id).toBeDefined();
+      expect([line?.area_code, line?.programme_id], count.id).toEqual([count.area_code, count.programme_id]);
+    }
+  });
+
   it('lists the eight Gatsby Benchmarks and six strategy outcomes', () => {
     const items = loaded.data.programme_items ?? [];
     expect(items.filter((i) => i.item_type === 'benchmark')).toHaveLength(8);

@@ -32,7 +32,7 @@ function view(overrides: Partial<MapFileView> = {}): MapFileView {
       note: 'Rank 1 is the highest figure.',
       rows: [
         { code: 'E08000001', name: 'Alpha', text: '200,000', when: '2021', rank: '1 of 2', sources: [{ id: ONS.id, source: ONS }], value: 200_000, qualifier: 'exact' },
-        { code: 'E08000002', name: '=Beta', text: '100,000', when: '2021', rank: '2 of 2', sources: [{ id: ONS.id, source: ONS }, { id: 'gone', source: null }], value: 100_000, qualifier: 'exact', interval: { lower: 95_000, upper: 105_000 } },
+        { code: 'E08000002', name: '=Beta', text: '100,000', when: '2021', rank: '2 of 2', sources: [{ id: ONS.id, source: ONS }, { id: 'gone', source: null }], value: 100_000, qualifier: 'exact', interval: '95,000 to 105,000', comparison: '=Lower than England' },
       ],
     },
     map: {
@@ -54,9 +54,10 @@ function view(overrides: Partial<MapFileView> = {}): MapFileView {
 describe('map CSV', () => {
   it('has code, name, value, number, interval, period, rank and source, with formulas neutralised', () => {
     const records = mapTableRecords(view());
-    expect(records[0]).toEqual(['Area code', 'District', 'Population', 'Population (number)', 'Population (qualifier)', 'Lower 95% limit', 'Upper 95% limit', 'Period', 'Rank', 'Source']);
+    expect(records[0]).toEqual(['Area code', 'District', 'Population', 'Population (number)', 'Population (qualifier)', '95% confidence interval', 'Compared with England', 'Period', 'Rank', 'Source']);
     expect(records[1]).toEqual(['E08000001', 'Alpha', '200,000', 200_000, 'exact', null, null, '2021', '1 of 2', 'Office for National Statistics, 28 June 2022: Census 2021 first results https://www.ons.gov.uk/census']);
-    expect(records[2]?.slice(5, 7)).toEqual([95_000, 105_000]);
+    expect(records[2]?.slice(5, 7)).toEqual(['95,000 to 105,000', '=Lower than England']);
+    expect(mapCsv(view())).toContain(",'=Lower than England,");
     expect(records[2]?.[9]).toContain('Source details unavailable (gone)');
     const csv = mapCsv(view());
     expect(csv.startsWith('\uFEFF')).toBe(true);

@@ -24,8 +24,11 @@ export function fixtureData(extra: Partial<Record<DatasetName, string[]>> = {}):
 /** Code of the made-up district drawn beside the first region, to stand for a neighbour. */
 export const NEIGHBOUR_CODE = 'E06999001';
 
-function square(code: string, name: string, x: number, y: number): Feature<Polygon, { name: string }> {
+function square(code: string, name: string, left: number, bottom: number): Feature<Polygon, { name: string }> {
+  // Rounded so neighbouring squares share exact corners (-3 + 3 × 0.1 is -2.6999999999999997), as real districts share arcs.
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
   const size = 0.1;
+  const [x, y] = [round(left), round(bottom)];
   return {
     type: 'Feature',
     id: code,
@@ -35,9 +38,9 @@ function square(code: string, name: string, x: number, y: number): Feature<Polyg
       coordinates: [
         [
           [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
+          [round(x + size), y],
+          [round(x + size), round(y + size)],
+          [x, round(y + size)],
           [x, y],
         ],
       ],

@@ -66,8 +66,8 @@ describe('regionIndicators with district-level programme figures', () => {
       'sef-bootcamps-2024,E08000014,lcr-skills-bootcamps,Sefton share,Liverpool City Region Combined Authority,combined_authority,skills,,unquantified,a share,,,2024-05,pse-2024-lcr-bootcamps,not_stated,',
     ],
     completions: [
-      'kno-bootcamps-2023,E08000011,lcr-skills-bootcamps,completed,300,exact,,2023-03,,pse-2024-lcr-bootcamps,',
-      'kno-bootcamps-2024,E08000011,lcr-skills-bootcamps,completed,500,more_than,,2024-03,,pse-2024-lcr-bootcamps,',
+      'kno-bootcamps-2023,E08000011,lcr-skills-bootcamps,completed,300,exact,,2023-03,,pse-2024-lcr-bootcamps,,',
+      'kno-bootcamps-2024,E08000011,lcr-skills-bootcamps,completed,500,more_than,,2024-03,,pse-2024-lcr-bootcamps,,',
     ],
     schools_reached: ['hal-hub,E06000006,lcr-careers-hub,12,exact,,actual,2019-01,il-2019-lcr-careers-hub,'],
   });

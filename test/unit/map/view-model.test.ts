@@ -44,8 +44,9 @@ describe('mapViewModel: which region and indicator', () => {
     expect(Object.keys(view.announcements).sort()).toEqual(codesOf(data, region).sort());
   });
 
-  it('offers every combined authority that has districts, by short name', () => {
+  it('offers the national view first, then every combined authority that has districts, by short name', () => {
     expect(ok(mapViewModel(data, params(), null)).regions).toEqual([
+      { value: 'E92000001', label: 'England: all combined authorities' },
       { value: LCR, label: 'Liverpool City Region' },
       { value: WMCA, label: 'West Midlands' },
     ]);
