@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { prerenderHeadline } from './scripts/build/prerender.ts';
+import { inlineCriticalCss } from './scripts/build/inline-css.ts';
+import { staticCharts } from './scripts/build/static-charts.ts';
 import { securityHeaders } from './scripts/build/security-plugin.ts';
 import { trimPlotDependencies } from './scripts/build/trim-plot-deps.ts';
 
@@ -44,9 +46,11 @@ function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
 export default defineConfig({
   // Relative base so the built site works from any sub-path on any static host.
   base: './',
-  // Build-only: prerender the headline into index.html; CSP meta tag and dist/_headers.
+  // Build-only: prerender the headline into index.html; inline each page's (small) CSS so it
+  // paints after one request; CSP meta tag (allowing that CSS by hash) and dist/_headers.
+  // Build-only too: a static page per chart, drawn at build time (embed/<id>.html).
   // Everywhere: leave Plot's unused projections and colour schemes out (see the plugin).
-  plugins: [trimPlotDependencies(), svelte(), prerenderHeadline(), securityHeaders()],
+  plugins: [trimPlotDependencies(), svelte(), prerenderHeadline(), inlineCriticalCss(), securityHeaders(), staticCharts()],
   build: {
     target: 'es2022',
     // Source maps stay out of dist/ (hosts would publish them) unless asked for: SOURCEMAP=1 npm run build.

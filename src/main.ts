@@ -2,7 +2,9 @@ import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { dataState } from './lib/app/data-state.svelte.ts';
 import { parseHash } from './lib/app/hash.ts';
-import { readPrerenderedTexts } from './lib/app/prerendered.ts';
+import { isDefaultHeadlineRoute } from './lib/data/glance.ts';
+import { headlineIndicatorState } from './lib/app/headline-indicators.svelte.ts';
+import { readPrerenderedTexts, splitPrerenderedTexts } from './lib/app/prerendered.ts';
 import './styles/global.css';
 
 const target = document.getElementById('app');
@@ -15,12 +17,18 @@ const prerendered = readPrerenderedTexts(document);
 if (prerendered) {
   // Let the browser paint the prerendered figures before spending a slow phone's CPU on
   // validating and hydrating; a hidden tab has no frames to wait for.
-  if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  await dataState.adopt(prerendered);
-  if (parseHash(location.hash).path === '/') {
+  const visible = document.visibilityState === 'visible';
+  if (visible) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const { datasets, indicators } = splitPrerenderedTexts(prerendered);
+  await Promise.all([dataState.adopt(datasets), headlineIndicatorState.adopt(indicators)]);
+  // Validating and hydrating in separate tasks keeps each under a slow phone's 50 ms
+  // long-task mark, so a tap in between is answered (total blocking time, docs/bench.md).
+  if (visible) await new Promise((resolve) => setTimeout(resolve));
+  const route = parseHash(location.hash);
+  if (route.path === '/' && isDefaultHeadlineRoute(route.params)) {
     hydrate(App, { target });
   } else {
-    // Another view was asked for: the headline markup is not its markup.
+    // Another view, or other regions, were asked for: the prerendered markup is not theirs.
     target.replaceChildren();
     mount(App, { target });
   }

@@ -4,6 +4,7 @@
  * same policy, plus what only a header can carry, to dist/_headers for hosts that read it.
  * docs/hosting.md explains it for other hosts; a unit test keeps that page in step.
  */
+import { createHash } from 'node:crypto';
 
 /**
  * Observable Plot adds a <style> element to every chart and legend. Its text depends
@@ -21,6 +22,11 @@ export const PLOT_STYLE_HASHES: readonly string[] = [
   // Plot.legend, swatches with the `columns` option
   "'sha256-gr1piGzv7W4aMcjDMKcjgg8AT05UNO4uGfMgGyc7Yi0='",
 ];
+
+/** A CSP source allowing one inline <style> element whose text is exactly `text`. */
+export function styleHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
 
 /**
  * Directives for every page. Nothing third-party: data, code, styles and boundaries are
@@ -52,11 +58,14 @@ export interface PolicyOptions {
   frameAncestors?: FrameAncestors;
   /** Extra img-src sources, such as a configured tile server. */
   imageSources?: readonly string[];
+  /** Hashes (styleHash) of the page's own inline <style> elements: the critical CSS the build inlines. */
+  styleHashes?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   const imageSources = options.imageSources ?? [];
-  const directives = DIRECTIVES.map((parts) => (parts[0] === 'img-src' ? [...parts, ...imageSources] : parts));
+  const styleHashes = options.styleHashes ?? [];
+  const directives = DIRECTIVES.map((parts) => (parts[0] === 'img-src' ? [...parts, ...imageSources] : parts[0] === 'style-src' ? [...parts, ...styleHashes] : parts));
   if (options.frameAncestors) directives.push(['frame-ancestors', options.frameAncestors]);
   return directives.map((parts) => parts.join(' ')).join('; ');
 }
@@ -95,7 +104,7 @@ export const EMBED_FRAME_ANCESTORS: FrameAncestors = '*';
  * when several rules set the same header on one path, and two CSPs apply together
  * (the stricter wins), so the policy is set per page rather than under "/*".
  */
-export function headersFile(options: Pick<PolicyOptions, 'imageSources'> = {}): string {
+export function headersFile(options: Pick<PolicyOptions, 'imageSources' | 'styleHashes'> = {}): string {
   const block = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   const dashboard = { 'Content-Security-Policy': contentSecurityPolicy({ ...options, frameAncestors: "'none'" }), 'X-Frame-Options': 'DENY', 'Cache-Control': CACHE_CONTROL.html };
   return [

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
 import { prerenderedDataElement, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
 import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
 
 type Entry = typeof import('./prerender-entry.ts');
@@ -33,6 +34,11 @@ export async function readDataTexts(dataDir: string): Promise<PrerenderedTexts> 
   return texts;
 }
 
+/** The headline's official statistics, trimmed to England and the combined authorities (data/headline-indicators.ts). */
+export async function readIndicatorTexts(dataDir: string): Promise<PrerenderedTexts> {
+  return readHeadlineIndicatorTexts(async (file) => new TextDecoder('utf-8').decode(await readFile(path.join(dataDir, file))));
+}
+
 /** Renders App for the given texts in a throwaway Vite server (SSR transform of the Svelte components). */
 async function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head: string; body: string }> {
   const server = await createServer({
@@ -50,6 +56,9 @@ async function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head:
     await server.close();
   }
 }
+
+/** Hides controls that need JavaScript when it is off (a stylesheet, as the CSP allows no inline style). */
+export const NO_SCRIPT_STYLES = '<noscript><link rel="stylesheet" href="./no-script.css" /></noscript>';
 
 /** The static file (public/) that starts the app after the first paint. */
 export const START_SCRIPT = './start-app.js';
@@ -98,11 +107,11 @@ export function prerenderHeadline(): Plugin {
         // Only the dashboard page; an embed page renders its own chart.
         if (path.basename(context.filename) !== 'index.html') return html;
         if (!APP_CONTAINER.test(html)) throw new Error('index.html must contain an empty <div id="app"></div> for the prerendered headline.');
-        const texts = await readDataTexts(dataDir);
+        const texts = { ...(await readDataTexts(dataDir)), ...(await readIndicatorTexts(dataDir)) };
         const { head, body } = await renderApp(root, texts);
         // Function replacers: rendered text may contain "$&" and similar, which a string replacement would expand.
         return startAppAfterFirstPaint(html)
-          .replace('</head>', () => `${head}</head>`)
+          .replace('</head>', () => `${head}${NO_SCRIPT_STYLES}</head>`)
           .replace(APP_CONTAINER, () => `<div id="app">${body}</div>\n    ${prerenderedDataElement(texts)}`);
       },
     },

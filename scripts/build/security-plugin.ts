@@ -3,18 +3,32 @@
  * (index.html, and embed.html or any other entry added later) and writes dist/_headers.
  * Not applied by the dev server, whose hot reload injects <style> elements the policy
  * would block.
+ *
+ * A page's own <style> elements (the critical CSS inline-css.ts puts in it) are allowed by
+ * their hashes; it must run after every plugin that changes a page's <style> elements.
  */
 import type { Plugin } from 'vite';
 import { tileConfig } from '../../src/lib/map/tiles.ts';
-import { contentSecurityPolicy, headersFile, tileImageSource } from './csp.ts';
+import { contentSecurityPolicy, headersFile, styleHash, tileImageSource } from './csp.ts';
 
 const CHARSET_META = /<meta\s+charset=[^>]*>/i;
+const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
+
+/** Hashes of the page's inline <style> elements, in page order, each once. */
+export function inlineStyleHashes(html: string): string[] {
+  return [...new Set([...html.matchAll(STYLE_ELEMENT)].map((match) => styleHash(match[1] ?? '')))];
+}
 
 export function securityHeaders(): Plugin {
   let imageSources: string[] = [];
+  // Every page's inline style hashes: _headers repeats them for every page (one union, so a
+  // host copying one policy for the whole site still allows each page's critical CSS).
+  const styleHashes = new Set<string>();
   return {
     name: 'city-region:security-headers',
     apply: 'build',
+    // After Vite's HTML plugin, whose generateBundle runs the pages' transformIndexHtml hooks.
+    enforce: 'post',
     configResolved(config) {
       // Map tiles are the one outside resource a deployment may opt in to (VITE_TILE_URL).
       const tiles = tileConfig(config.env);
@@ -23,14 +37,16 @@ export function securityHeaders(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ imageSources })}" />`;
+        const hashes = inlineStyleHashes(html);
+        for (const hash of hashes) styleHashes.add(hash);
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ imageSources, styleHashes: hashes })}" />`;
         // Right after the charset so the policy governs every resource the page names.
         if (!CHARSET_META.test(html)) throw new Error('An HTML entry has no <meta charset>; the CSP meta tag is placed right after it.');
         return html.replace(CHARSET_META, (charset) => `${charset}\n    ${meta}`);
       },
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ imageSources }) });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ imageSources, styleHashes: [...styleHashes].sort() }) });
     },
   };
 }

@@ -15,7 +15,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
 
 /** Every view; each waits for its own content marker before it is checked. */
 export const ROUTES: { route: string; ready: string }[] = [
-  { route: '#/', ready: '[data-figure-id]' },
+  { route: '#/', ready: '[data-glance]' },
   { route: '#/map', ready: 'main h1' },
   { route: '#/map?region=E47000007', ready: 'main h1' },
   { route: '#/compare', ready: 'main h1' },

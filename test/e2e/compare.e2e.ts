@@ -242,7 +242,7 @@ describe('compare view', () => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
     await page.goto(site.server.url);
-    await page.locator('[data-figure-id]').first().waitFor();
+    await page.locator('[data-glance]').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((url) => /CompareView/.test(url))).toEqual([]);
     await page.context().close();

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { dataFile } from './headline-rows.ts';
+import { dataFile } from './headline-data.ts';
 import { collectProblems } from './browser.ts';
 import { useSite } from './site.ts';
 

@@ -10,10 +10,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { contentSecurityPolicy } from '../../scripts/build/csp.ts';
+import { inlineStyleHashes } from '../../scripts/build/security-plugin.ts';
 import { openPage } from './browser.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
 
 const CSP_SELECTOR = 'meta[http-equiv="Content-Security-Policy"]';
+
+/** A built page's own policy: the site's, plus the hashes of the critical CSS the build inlined into it. */
+const pagePolicy = (file: string) => contentSecurityPolicy({ styleHashes: inlineStyleHashes(readFileSync(path.join(DIST_DIR, file), 'utf8')) });
+/** Every built page's inline style hashes, as dist/_headers repeats them for each page. */
+const siteStyleHashes = () => [...new Set(readdirSync(DIST_DIR).filter((file) => file.endsWith('.html')).flatMap((file) => inlineStyleHashes(readFileSync(path.join(DIST_DIR, file), 'utf8'))))].sort();
 
 const site = useSite();
 
@@ -67,7 +73,7 @@ describe('the policy itself', () => {
     const { page } = await watchedPage();
     await page.goto(site.server.url);
     const policy = await page.locator(CSP_SELECTOR).getAttribute('content');
-    expect(policy).toBe(contentSecurityPolicy());
+    expect(policy).toBe(pagePolicy('index.html'));
     const directives = new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'self'"]);
@@ -84,13 +90,13 @@ describe('the policy itself', () => {
     const pages = readdirSync(DIST_DIR).filter((file) => file.endsWith('.html'));
     expect(pages).toContain('index.html');
     for (const file of pages) {
-      expect(readFileSync(path.join(DIST_DIR, file), 'utf8'), file).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`);
+      expect(readFileSync(path.join(DIST_DIR, file), 'utf8'), file).toContain(`<meta http-equiv="Content-Security-Policy" content="${pagePolicy(file)}" />`);
     }
   });
 
   it('is repeated in dist/_headers with frame-ancestors, which only a header can carry', () => {
     const headers = readFileSync(path.join(DIST_DIR, '_headers'), 'utf8');
-    expect(headers).toContain(`Content-Security-Policy: ${contentSecurityPolicy({ frameAncestors: "'none'" })}\n`);
+    expect(headers).toContain(`Content-Security-Policy: ${contentSecurityPolicy({ frameAncestors: "'none'", styleHashes: siteStyleHashes() })}\n`);
     expect(headers).toMatch(/^\/embed\.html\n {2}Content-Security-Policy: .*frame-ancestors \*$/m);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
     expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
@@ -146,7 +152,7 @@ describe('no view is blocked by the policy', () => {
     const { page, violations } = await watchedPage(600);
     await page.goto(`${site.server.url}embed.html`);
     await settle(page);
-    expect(await page.locator(CSP_SELECTOR).getAttribute('content')).toBe(contentSecurityPolicy());
+    expect(await page.locator(CSP_SELECTOR).getAttribute('content')).toBe(pagePolicy('embed.html'));
     expect(await violations()).toEqual([]);
     await page.context().close();
   });

@@ -8,12 +8,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPartialDate } from '../../src/lib/data/format.ts';
-import { validateCsv } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { allRows, byId, expectedCards, mergedIds, noteIds, openAllFolds, pairRoutes, publishedData, shownRows, type ExpectedCard } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
-import { allRows, dataFile, expectedCards, mergedIds, noteIds, shownRows } from './headline-rows.ts';
 
-const sources = new Map(validateCsv('sources', dataFile('sources.csv')).rows.map((s) => [s.source_id, s]));
+let data: RowsByDataset;
+let cards: ExpectedCard[];
+beforeAll(async () => {
+  data = await publishedData();
+  cards = expectedCards(data);
+});
+const sourceOf = (id: string) => (data.sources ?? []).find((s) => s.source_id === id);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,11 +29,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openHeadline(server: StaticServer, width: number): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
+async function openHeadline(server: StaticServer, width: number, route = ''): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
   const page = await openPage(browser, { width, height: 900 });
   const problems = collectProblems(page);
-  await page.goto(server.url);
-  await page.locator('[data-figure-id]').first().waitFor();
+  await page.goto(server.url + route);
+  await page.locator('[data-figure-id]').first().waitFor({ state: 'attached' });
   return { page, problems };
 }
 
@@ -40,16 +46,35 @@ describe('headline view with the published data', () => {
     await server?.close();
   });
 
-  it('shows each figure row once: as a card with the row’s formatted value and qualifier, on the card it pays for, or as a note', async () => {
-    const { page, problems } = await openHeadline(server, 1280);
-    expect(allRows.length).toBeGreaterThan(20);
-    const shown = await shownRows(page);
-    expect([...shown.cards.map((c) => c.id), ...shown.merged, ...shown.notes].sort()).toEqual(allRows.map((r) => r.id).sort());
-    expect(shown.merged.sort()).toEqual([...mergedIds].sort());
-    expect(shown.notes.sort()).toEqual([...noteIds].sort());
-    for (const expected of expectedCards) {
-      expect(shown.cards.find((c) => c.id === expected.id)?.text, expected.id).toBe(expected.text);
+  it('shows each figure row once, under "All figures" for its region: as a card with the row’s formatted value and qualifier, on the card it pays for, or as a note', async () => {
+    expect(cards.length).toBeGreaterThan(20);
+    const seen: { cards: { id: string; text: string }[]; merged: string[]; notes: string[] } = { cards: [], merged: [], notes: [] };
+    for (const { route, regions } of pairRoutes(data)) {
+      const page = await openPage(browser, { width: 1280, height: 900 });
+      const problems = collectProblems(page);
+      await page.goto(server.url + route);
+      // The prerendered markup shows the default pair until the app has taken over.
+      await page.locator(`[data-glance] thead th[data-area-code="${regions[0]}"]`).waitFor();
+      // A region with figures shows them; the cards shown are exactly the chosen regions' rows.
+      const expected = cards.filter((c) => regions.includes(c.region));
+      if (expected.length > 0) await page.locator('[data-figure-id]').first().waitFor({ state: 'attached' });
+      const shown = await shownRows(page);
+      expect(byId(shown.cards), route || '#/').toEqual(byId(expected.map(({ id, text }) => ({ id, text }))));
+      seen.cards.push(...shown.cards);
+      seen.merged.push(...shown.merged);
+      seen.notes.push(...shown.notes);
+      expect(problems.all()).toEqual([]);
+      await page.context().close();
     }
+    // Every row appears somewhere, once: as a card, merged into the card it pays for, or as a note.
+    const ids = (list: string[]) => [...new Set(list)].sort();
+    expect(ids([...seen.cards.map((c) => c.id), ...seen.merged, ...seen.notes])).toEqual(ids(allRows(data).map((r) => r.id)));
+    expect(ids(seen.merged)).toEqual(ids([...mergedIds(data)]));
+    expect(ids(seen.notes)).toEqual(ids([...noteIds(data)]));
+  });
+
+  it('shows the hand-checked figures of the default pair', async () => {
+    const { page } = await openHeadline(server, 1280);
     // Spot checks written out by hand, independent of the formatter.
     const valueOf = (id: string) => page.locator(`[data-figure-id="${id}"] [data-role="value"]`).textContent();
     expect(await valueOf('wm-deal-nrs-pilot')).toBe('up to £5m');
@@ -61,25 +86,32 @@ describe('headline view with the published data', () => {
     expect(await sme.locator('[data-role="value"]').textContent()).toBe('Hundreds');
     expect(await sme.textContent()).toContain('New apprenticeships at SMEs');
     expect(await page.locator('[data-figure-id="lcr-bootcamps-expected-2025"]').textContent()).toContain('by March 2025');
-    expect(problems.all()).toEqual([]);
+    // "4,000+" is explained on the page in words, and "up to" once.
+    const key = (await page.locator('.qualifier-key').textContent()) ?? '';
+    expect(key).toContain('“4,000+” means more than 4,000');
+    expect(key).toContain('the amount may turn out lower');
+    expect(key.match(/may turn out lower/g)).toHaveLength(1);
     await page.context().close();
   });
 
   it('opens each card’s source with title, publisher and date in one click', async () => {
-    const { page } = await openHeadline(server, 1280);
-    for (const expected of expectedCards) {
-      const source = sources.get(expected.sourceId);
-      const card = page.locator(`[data-figure-id="${expected.id}"]`);
-      await card.locator('summary', { hasText: 'Source' }).click();
-      const details = card.locator('details.source');
-      await expect.poll(() => details.getAttribute('open')).not.toBeNull();
-      const text = await details.textContent();
-      expect(text).toContain(source?.title);
-      expect(text).toContain(source?.publisher);
-      expect(text).toContain(formatPartialDate(source?.published ?? ''));
-      if (source?.url) expect(await details.locator('a').getAttribute('href')).toBe(source.url);
+    for (const { route, regions } of pairRoutes(data).slice(0, 1)) {
+      const { page } = await openHeadline(server, 1280, route);
+      await openAllFolds(page);
+      for (const expected of cards.filter((c) => regions.includes(c.region))) {
+        const source = sourceOf(expected.sourceId);
+        const card = page.locator(`[data-figure-id="${expected.id}"]`);
+        await card.locator('summary', { hasText: 'Source' }).click();
+        const details = card.locator('details.source');
+        await expect.poll(() => details.getAttribute('open')).not.toBeNull();
+        const text = await details.textContent();
+        expect(text).toContain(source?.title);
+        expect(text).toContain(source?.publisher);
+        expect(text).toContain(formatPartialDate(source?.published ?? ''));
+        if (source?.url) expect(await details.locator('a').getAttribute('href')).toBe(source.url);
+      }
+      await page.context().close();
     }
-    await page.context().close();
   });
 
   it('is readable at 320 px with no horizontal scrolling', async () => {

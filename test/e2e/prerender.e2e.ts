@@ -3,26 +3,32 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
-import { PRERENDERED_DATA_ID } from '../../src/lib/app/prerendered.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PRERENDERED_DATA_ID, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
+import { REPO_ROOT } from './server.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
+import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
+import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { collectProblems, serveDist, type StaticServer } from './browser.ts';
 import { buildPromises } from '../../src/lib/data/promises.ts';
-import { dataFile, expectedCards as expectedRows } from './headline-rows.ts';
+import { byId, cardTexts, dataFile, expectedCards, openAllFolds, publishedData } from './headline-data.ts';
 
-const expectedCards = expectedRows.map(({ id, text }) => ({ id, text }));
-
-async function cardTexts(page: Page): Promise<{ id: string; text: string }[]> {
-  return page.locator('[data-figure-id]').evaluateAll((cards) =>
-    cards.map((card) => ({ id: card.getAttribute('data-figure-id') ?? '', text: card.querySelector('[data-role="value"]')?.textContent?.trim() ?? '' })),
-  );
-}
-
-const byId = (cards: { id: string; text: string }[]) => [...cards].sort((a, b) => a.id.localeCompare(b.id));
+/** The prerendered page shows the default pair: card value text for those regions' rows, from the CSVs themselves. */
+let data: RowsByDataset;
+let defaultCards: { id: string; text: string }[];
+beforeAll(async () => {
+  data = await publishedData();
+  const pair = defaultPair(data);
+  defaultCards = expectedCards(data)
+    .filter((c) => c.region === pair.region || c.region === pair.compare)
+    .map(({ id, text }) => ({ id, text }));
+});
 
 const site = useSite();
 
@@ -31,10 +37,21 @@ describe('with JavaScript off', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     await page.goto(site.server.url);
-    expect(await page.locator('h1').first().textContent()).toContain('headline figures');
-    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(await page.locator('h1').first().textContent()).toContain('at a glance');
+    expect(defaultCards.length).toBeGreaterThan(0);
+    expect(byId(await cardTexts(page))).toEqual(byId(defaultCards));
+    // The glance gives the default pair's key figures, as the view-model computes them.
+    const vm = glanceViewModel(data, {});
+    const heads = await page.locator('[data-glance] thead th').allTextContents();
+    vm.columns.forEach((column, i) => expect(heads[i]).toContain(column.name));
+    for (const row of vm.rows) {
+      for (const cell of row.cells) expect(await page.locator(`[data-glance-cell="${cell.key}"] .glance-value`).textContent(), cell.key).toBe(cell.text);
+    }
+    // No dead controls: the pickers need JavaScript, so they are hidden.
+    expect(await page.locator('select:visible, main button:visible').count()).toBe(0);
     expect(await page.locator('.loading').count()).toBe(0);
-    // Sources open without script: <details> is native.
+    // Folds and sources open without script: <details> is native.
+    await openAllFolds(page);
     const card = page.locator('[data-figure-id="wm-deal-nrs-pilot"]');
     await card.locator('summary', { hasText: 'Source' }).click();
     expect(await card.locator('details.source').getAttribute('open')).not.toBeNull();
@@ -55,6 +72,8 @@ describe('with JavaScript off', () => {
       const item = listed.find((p) => p.id === promise.id);
       expect(item?.state, promise.id).toBe(promise.state);
       expect(item?.text, promise.id).toContain(promise.detail);
+      // Cards show for the default pair; the Promises section lists every region's.
+      if (!defaultCards.some((c) => c.id === promise.id)) continue;
       const onCard = page.locator(`[data-figure-id="${promise.id}"] [data-role="promise"]`);
       expect(await onCard.textContent(), promise.id).toBe(promise.detail);
     }
@@ -70,7 +89,11 @@ describe('with JavaScript off', () => {
     const page = await context.newPage();
     await page.goto(site.server.url);
     const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
-    expect(embedded).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
+    const { datasets, indicators } = splitPrerenderedTexts(embedded);
+    expect(datasets).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
+    // Only the headline's official statistics, trimmed to England and the combined authorities.
+    expect(indicators).toEqual(await readHeadlineIndicatorTexts((file) => readFile(join(REPO_ROOT, 'public/data', file), 'utf8')));
+    expect(Object.keys(indicators).length).toBeGreaterThan(1);
     await context.close();
   });
 });
@@ -111,7 +134,7 @@ describe('with JavaScript on', () => {
     expect(record.loadingShown).toBe(false);
     expect(record.cardsRemoved).toBe(0);
     expect(record.layoutShift).toBeLessThan(0.01);
-    expect(byId(await cardTexts(page))).toEqual(byId(expectedCards));
+    expect(byId(await cardTexts(page))).toEqual(byId(defaultCards));
     expect(problems.all()).toEqual([]);
     expect(warnings).toEqual([]);
     // Hydrated, not static: the skip link's handler moves focus to main without changing the route.
@@ -138,6 +161,25 @@ describe('with JavaScript on', () => {
     expect(timings.firstPaint).toBeGreaterThan(0);
     expect(timings.scripts.length).toBeGreaterThan(0);
     for (const script of timings.scripts) expect(script.startTime, script.name).toBeGreaterThanOrEqual(timings.firstPaint);
+    expect(problems.all()).toEqual([]);
+    await context.close();
+  });
+
+  it('paints from the HTML alone: its CSS is inline, and no stylesheet is fetched, then or when the app and a lazy view load', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(site.server.url);
+    await page.waitForLoadState('networkidle');
+    // Styled: the inlined stylesheet's custom properties apply.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).not.toBe('');
+    await page.goto(`${site.server.url}#/compare`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    const inlined = await page.locator('link[rel="stylesheet"][disabled]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(inlined.length).toBeGreaterThan(0);
+    for (const href of inlined) expect(requested, href).not.toContain(href);
     expect(problems.all()).toEqual([]);
     await context.close();
   });

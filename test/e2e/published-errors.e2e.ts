@@ -42,7 +42,7 @@ describe('a published file with 50,000 errors', () => {
     expect(text.trimEnd().split('\r\n')).toHaveLength(55_001);
     // The rest of the site renders without the broken file.
     await page.goto(`${site.server.url}#/`);
-    await page.locator('[data-figure-id]').first().waitFor();
+    await page.locator('[data-glance]').first().waitFor();
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -19,7 +19,7 @@ describe('URL state', () => {
     const page = await openPage(site.browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
     await page.goto(`${site.server.url}#/`);
-    await page.locator('[data-figure-id]').first().waitFor();
+    await page.locator('[data-glance]').first().waitFor();
 
     await page.getByRole('link', { name: 'Compare', exact: false }).first().click();
     await page.locator('figure[data-chart-id="deal-breakdown"] svg[role="img"]').waitFor();
@@ -43,7 +43,7 @@ describe('URL state', () => {
     expect(((await pressed(page)) ?? '').replace('✓', '').trim()).toBe(perResidentLabel);
 
     await page.goBack();
-    await page.locator('[data-figure-id]').first().waitFor();
+    await page.locator('[data-glance]').first().waitFor();
     expect(await hashOf(page)).toBe('#/');
 
     await page.goForward();
@@ -68,7 +68,7 @@ describe('URL state', () => {
     ['#/compare?measure=<script>alert(1)</script>', 'figure[data-chart-id="deal-breakdown"] svg[role="img"]', /Compare/],
     ['#/compare?measure=%E0%A4%A', 'figure[data-chart-id="deal-breakdown"] svg[role="img"]', /Compare/],
     ['#/map?region=XYZ&indicator=nope', '#map-region', /map/i],
-    ['#/nonexistent', '[data-figure-id]', /./],
+    ['#/nonexistent', '[data-glance]', /./],
     ['#/compare?&&==&measure', 'figure[data-chart-id="deal-breakdown"] svg[role="img"]', /Compare/],
   ])('falls back to defaults for %s', async (route, ready, title) => {
     const page = await openPage(site.browser, { width: 1280, height: 900 });

@@ -4,6 +4,7 @@
  * re-reads the served files (see data-state.svelte.ts). Shared by the build (writer)
  * and the page (reader), so the two cannot disagree on the format.
  */
+import { isIndicatorFile } from '../data/headline-indicators.ts';
 import type { ReadText } from '../data/load.ts';
 
 /** id of the `<script type="application/json">` element holding the texts. */
@@ -57,4 +58,13 @@ export function prerenderedReader(texts: PrerenderedTexts): ReadText {
 export function sameTexts(baked: PrerenderedTexts, served: PrerenderedTexts): boolean {
   const bakedFiles = Object.keys(baked);
   return bakedFiles.length === Object.keys(served).length && bakedFiles.every((file) => served[file] === baked[file]);
+}
+
+/** The baked texts split into the announcement datasets and the headline's official statistics (files under indicators/). */
+export function splitPrerenderedTexts(texts: PrerenderedTexts): { datasets: PrerenderedTexts; indicators: PrerenderedTexts } {
+  const entries = Object.entries(texts);
+  return {
+    datasets: Object.fromEntries(entries.filter(([file]) => !isIndicatorFile(file))),
+    indicators: Object.fromEntries(entries.filter(([file]) => isIndicatorFile(file))),
+  };
 }

@@ -21,7 +21,20 @@ export interface ColumnSpec<T> {
   /** Dataset whose key this column must match, checked across files. */
   ref?: string;
   parse(raw: string): CellResult<T>;
+  /**
+   * A fast path for the common, valid cell: the value `parse` gives, or NOT_READ when the
+   * cell needs `parse` (which decides, and explains any problem). It never accepts what
+   * `parse` refuses: it only skips the result object a million-row file would otherwise
+   * allocate per cell. A property test in test/unit/data/columns.test.ts checks that.
+   * `plain`: the caller has checked that the cell (or the whole file) holds no
+   * SUSPECT_CHARACTER, so the scan for one is skipped.
+   */
+  read(raw: string, plain?: boolean): T | typeof NOT_READ;
 }
+
+/** `ColumnSpec.read`'s answer for a cell it leaves to `parse`. */
+export const NOT_READ: unique symbol = Symbol('not read');
+type Read<T> = (raw: string) => T | typeof NOT_READ;
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 
@@ -63,6 +76,14 @@ function checkText(raw: string): CellResult<string> {
   return ok(raw);
 }
 
+/**
+ * Any character checkText or checkInvisible can refuse: U+FFFD, NUL, and bidi.ts's invisible
+ * and direction-changing characters (its ANY_LISTED, without the slower /u flag: all are
+ * in the Basic Multilingual Plane). test/unit/data/columns.test.ts keeps the two in step.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters looked for
+export const SUSPECT_CHARACTER = /[\uFFFD\u0000\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\u2060\uFEFF]/;
+
 type Opts = { description: string; example: string };
 
 function optional<T>(spec: ColumnSpec<T>): ColumnSpec<T | null> {
@@ -70,17 +91,25 @@ function optional<T>(spec: ColumnSpec<T>): ColumnSpec<T | null> {
     ...spec,
     required: false,
     parse: (raw) => (raw === '' ? ok(null) : spec.parse(raw)),
+    read: (raw, plain) => (raw === '' ? null : spec.read(raw, plain)),
   };
 }
 
-function required<T>(kind: ColumnKind, o: Opts, parse: (raw: string) => CellResult<T>, extra: Partial<ColumnSpec<T>> = {}): ColumnSpec<T> {
+/** `read` for parsers with no fast path of their own: always `parse`. */
+const viaParse = (): typeof NOT_READ => NOT_READ;
+
+function required<T>(kind: ColumnKind, o: Opts, parse: (raw: string) => CellResult<T>, extra: Partial<ColumnSpec<T>> = {}, fast: Read<T> = viaParse): ColumnSpec<T> {
   return {
     kind,
     required: true,
     ...o,
     ...extra,
+    read: (raw, plain = false) => (raw === '' || (!plain && SUSPECT_CHARACTER.test(raw)) ? NOT_READ : fast(raw)),
     parse: (raw) => {
       if (raw === '') return { ok: false, expected: 'a value (this column is required)', hint: `Fill in the cell; the column is described in the data guide (e.g. ${o.example}).` };
+      // Almost every cell has none of the characters the text checks look for: one scan
+      // for all of them, and the detailed checks (same results) only when one is there.
+      if (!SUSPECT_CHARACTER.test(raw)) return parse(raw);
       const text = checkText(raw);
       if (!text.ok) return text;
       const visible = checkInvisible(raw, kind);
@@ -220,16 +249,40 @@ export function parseEnum<V extends string>(raw: string, values: readonly V[]): 
 }
 
 /** Column builders: `col.text(...)` is required, `col.text(...).optional` style is written `opt(col.text(...))`. */
+/** Fast paths (ColumnSpec.read): each accepts only a plain, certainly valid cell, giving the value `parse` would. */
+const readAs = (pattern: RegExp): Read<string> => (raw) => (pattern.test(raw) ? raw : NOT_READ);
+const PLAIN_DIGITS = /^\d{1,15}$/;
+const readWholeNumber = (max: number, min: number): Read<number> => (raw) => {
+  if (!PLAIN_DIGITS.test(raw)) return NOT_READ;
+  const value = Number(raw);
+  return value <= max && value >= min ? value : NOT_READ;
+};
+const YEAR_MONTH_DAY = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+const readPartialDate: Read<string> = (raw) => {
+  const match = YEAR_MONTH_DAY.exec(raw);
+  if (!match) return NOT_READ;
+  const year = Number(match[1]);
+  if (year < 1900 || year > 2100) return NOT_READ;
+  // Days 29 to 31 exist only in some months: parse decides.
+  return match[3] !== undefined && Number(match[3]) > 28 ? NOT_READ : raw;
+};
+const readEnum = <V extends string>(values: readonly V[]): Read<V> => {
+  const known = new Set<string>(values);
+  return (raw) => (known.has(raw) ? (raw as V) : NOT_READ);
+};
+const readText: Read<string> = (raw) => raw;
+
+/** Column builders: `col.text(...)` is required, `col.text(...).optional` style is written `opt(col.text(...))`. */
 export const col = {
-  id: (o: Opts) => required('id', o, parseIdentifier),
-  text: (o: Opts) => required('text', o, ok),
-  gss: (o: Opts) => required('gss', o, parseGssCode),
-  integer: (o: Opts & { max: number; min?: number }) => required('integer', o, (raw) => parseWholeNumber(raw, o.max, o.min)),
-  date: (o: Opts) => required('date', o, parsePartialDate),
+  id: (o: Opts) => required('id', o, parseIdentifier, {}, readAs(ID_PATTERN)),
+  text: (o: Opts) => required('text', o, ok, {}, readText),
+  gss: (o: Opts) => required('gss', o, parseGssCode, {}, readAs(GSS_PATTERN)),
+  integer: (o: Opts & { max: number; min?: number }) => required('integer', o, (raw) => parseWholeNumber(raw, o.max, o.min), {}, readWholeNumber(o.max, o.min ?? 0)),
+  date: (o: Opts) => required('date', o, parsePartialDate, {}, readPartialDate),
   url: (o: Opts) => required('url', o, parseHttpUrl),
-  enumOf: <V extends string>(values: readonly V[], o: Opts) => required('enum', o, (raw) => parseEnum(raw, values), { values }),
+  enumOf: <V extends string>(values: readonly V[], o: Opts) => required('enum', o, (raw) => parseEnum(raw, values), { values }, readEnum(values)),
   /** A key of another dataset; the format is checked here, existence across files. */
-  ref: (dataset: string, o: Opts) => required('ref', o, dataset === 'areas' ? parseGssCode : parseIdentifier, { ref: dataset }),
+  ref: (dataset: string, o: Opts) => required('ref', o, dataset === 'areas' ? parseGssCode : parseIdentifier, { ref: dataset }, readAs(dataset === 'areas' ? GSS_PATTERN : ID_PATTERN)),
 };
 
 export const opt = optional;

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findDirectionalRun } from '../../../src/lib/data/bidi.ts';
 import { formatCount, formatFigure, formatGbp } from '../../../src/lib/data/format.ts';
 import { parseWholeNumber } from '../../../src/lib/data/columns.ts';
 import { CsvChunkParser, parseCsv, parseCsvChunks } from '../../../src/lib/data/parse.ts';
@@ -147,9 +148,9 @@ describe('well-formed CSV reads back', () => {
 });
 
 describe('text is kept verbatim', () => {
-  // Anything but what the validator rightly refuses in text: encoding damage (U+FFFD, NUL)
-  // and whitespace at the ends, which is trimmed.
-  const text = anyUnicode.filter((s) => s.trim() === s && s !== '' && !s.includes('\uFFFD') && !s.includes('\u0000'));
+  // Anything but what the validator rightly refuses in text: encoding damage (U+FFFD, NUL),
+  // direction-run controls (U+202A–U+202E, U+2066–U+2069) and whitespace at the ends, which is trimmed.
+  const text = anyUnicode.filter((s) => s.trim() === s && s !== '' && !s.includes('\uFFFD') && !s.includes('\u0000') && findDirectionalRun(s) === null);
 
   it('in funding component and note, through CSV quoting', () => {
     fc.assert(

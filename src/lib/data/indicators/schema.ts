@@ -65,6 +65,9 @@ export const METADATA_SPEC = {
     source_date: col.date({ description: 'When that release was published.', example: '2025-11-27' }),
     caveat: col.text({ description: 'What a reader must know to interpret the figures, in our own words.', example: 'Counts every start, so one person can count twice.' }),
     licence: col.text({ description: 'The licence the statistics are published under.', example: 'Open Government Licence v3.0' }),
+    headline: opt(
+      col.integer({ min: 1, max: 99, description: 'Place in each combined authority\'s "Outcomes" group on the headline, 1 first; the first three are also shown at a glance. Blank: not on the headline.', example: '1' }),
+    ),
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { barePage } from '../../../../scripts/bench/lcp.ts';
+import { barePage, textOnlyPage } from '../../../../scripts/bench/lcp.ts';
 import { pageJsWeight } from '../../../../scripts/bench/sizes.ts';
 
 /** A fake dist/ with the shapes of import Vite and rolldown emit. */
@@ -57,5 +57,23 @@ describe('barePage', () => {
     expect(bare).toContain('<link rel="stylesheet" crossorigin href="./assets/app.css">');
     expect(bare).toContain('<div id="app"><h1>Figures</h1></div>');
     expect(bare).not.toMatch(/<script|modulepreload|prerendered-data/);
+  });
+});
+
+describe('textOnlyPage', () => {
+  it('keeps only the markup: no script, no stylesheet link, no <style>', () => {
+    const html = [
+      '<head><meta charset="UTF-8" />',
+      '<style>:root{--ink:#000}</style>',
+      '<link rel="stylesheet" href="./assets/app.css" disabled>',
+      '<link rel="stylesheet" crossorigin href="./assets/more.css">',
+      '<link rel="icon" href="./favicon.svg">',
+      '<script type="module" src="./start-app.js"></script>',
+      '</head><body><div id="app"><h1>Figures</h1></div></body>',
+    ].join('\n');
+    const text = textOnlyPage(html);
+    expect(text).toContain('<div id="app"><h1>Figures</h1></div>');
+    expect(text).toContain('<link rel="icon" href="./favicon.svg">');
+    expect(text).not.toMatch(/<script|<style|stylesheet/);
   });
 });
