@@ -2,6 +2,10 @@
  * npm run check:data [dir] [--all] — validate a folder of dashboard CSVs with the same code
  * the app uses, print one line per problem, and exit non-zero when any file has an error.
  *
+ * npm run check:data -- --file my/funding.csv [--as funding] [dir] — check one changed file
+ * against the published others (as the browser's data view does): it takes the place of
+ * the file of that name (or of the dataset given with --as) and only its report is printed.
+ *
  * Cell values are data, and so is what this prints: every line has its control and
  * invisible characters written as ⟨U+XXXX⟩ (an ESC sequence or a line break in a cell
  * could otherwise rewrite the terminal or forge a "✓ funding.csv: ok" line), long values
@@ -10,13 +14,14 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { showInvisible } from '../src/lib/data/bidi.ts';
 import { describeIssue, type DataIssue } from '../src/lib/data/issues.ts';
 import { loadDatasets } from '../src/lib/data/load.ts';
 import { loadIndicators } from '../src/lib/data/indicators/load.ts';
 import { METADATA_FILE } from '../src/lib/data/indicators/schema.ts';
+import { DATASET_NAMES, SCHEMA, datasetForFile } from '../src/lib/data/schema.ts';
 import type { FileReport } from '../src/lib/data/validate.ts';
 import { MAX_ISSUES_PER_COLUMN, MAX_ISSUES_SENT, capIssues } from '../src/lib/workers/protocol.ts';
 
@@ -71,16 +76,64 @@ export function reportLines(reports: readonly ReportLike[], dir: string, all = f
   return { lines, errorCount };
 }
 
+export interface CheckArgs {
+  dir: string;
+  all: boolean;
+  /** The changed file to check against the others, and the folder-relative name it stands in for. */
+  changed: { path: string; replaces: string } | null;
+}
+
+/**
+ * Reads the command line. A changed file replaces the published file of the same name
+ * (funding.csv, or indicators/<name>.csv when the folder has one), or the dataset named
+ * with --as; anything else is an error that says what to write.
+ */
+export function parseArgs(args: readonly string[], hasFile: (dir: string, relative: string) => boolean): CheckArgs | { error: string } {
+  const rest = [...args];
+  const take = (flag: string): string | null | undefined => {
+    const at = rest.indexOf(flag);
+    if (at < 0) return undefined;
+    const value = rest[at + 1];
+    rest.splice(at, 2);
+    return value === undefined || value.startsWith('--') ? null : value;
+  };
+  const file = take('--file');
+  const as = take('--as');
+  const all = rest.includes('--all');
+  const dir = rest.find((arg) => arg !== '--all') ?? 'public/data';
+  if (file === null) return { error: 'Write the changed file after --file, e.g. npm run check:data -- --file my/funding.csv' };
+  if (as === null) return { error: `Write a dataset after --as: one of ${DATASET_NAMES.join(', ')}.` };
+  if (file === undefined) return as === undefined ? { dir, all, changed: null } : { error: '--as needs --file: npm run check:data -- --file my/file.csv --as funding' };
+  if (as !== undefined) {
+    const dataset = DATASET_NAMES.find((name) => name === as);
+    if (!dataset) return { error: `"${as}" is not a dataset. Write one of ${DATASET_NAMES.join(', ')}.` };
+    return { dir, all, changed: { path: file, replaces: SCHEMA[dataset].file } };
+  }
+  const name = basename(file);
+  if (datasetForFile(name)) return { dir, all, changed: { path: file, replaces: name } };
+  if (hasFile(dir, `indicators/${name}`)) return { dir, all, changed: { path: file, replaces: `indicators/${name}` } };
+  return { error: `"${name}" is not the name of a data file. Name it as the file it replaces (${DATASET_NAMES.map((n) => SCHEMA[n].file).join(', ')}), or add --as <dataset>.` };
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const all = args.includes('--all');
-  const dir = resolve(args.find((arg) => arg !== '--all') ?? 'public/data');
-  const read = (file: string) => readFile(resolve(dir, file), 'utf8');
+  const parsed = parseArgs(process.argv.slice(2), (dir, relative) => existsSync(resolve(dir, relative)));
+  if ('error' in parsed) {
+    console.error(terminalLine(parsed.error));
+    process.exitCode = 2;
+    return;
+  }
+  const { all, changed } = parsed;
+  const dir = resolve(parsed.dir);
+  const changedPath = changed ? resolve(changed.path) : null;
+  // The changed file stands in for its published namesake; every other file is read from the folder.
+  const read = (file: string) => readFile(changed && changedPath && file === changed.replaces ? changedPath : resolve(dir, file), 'utf8');
   const { data, reports: datasetReports } = await loadDatasets(read);
   // Official indicators, when the folder has them: checked against the districts in areas.csv (if it is usable).
   const districts = data.areas ? new Set(data.areas.map((a) => a.area_code)) : undefined;
   const indicators = existsSync(resolve(dir, METADATA_FILE)) ? await loadIndicators(read, { districts }) : null;
-  const { lines, errorCount } = reportLines([...datasetReports, ...(indicators?.reports ?? [])], dir, all);
+  const everyReport = [...datasetReports, ...(indicators?.reports ?? [])];
+  const shown = changed ? everyReport.filter((report) => report.file === changed.replaces || report.file.endsWith(`/${changed.replaces}`)) : everyReport;
+  const { lines, errorCount } = reportLines(shown, changed ? `${changed.path} (as ${changed.replaces}, checked against ${dir})` : dir, all);
   const summary = lines.pop() ?? '';
   for (const line of lines) console.log(line);
   if (errorCount > 0) {

@@ -93,13 +93,17 @@ describe('chart embed', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#map-region').inputValue()).toBe('E47000007');
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
+    // Only the map, its key, pickers and source: not the page heading, introduction or keyboard help.
+    expect(await page.locator('h1').evaluate((h) => h.getBoundingClientRect().width <= 1)).toBe(true);
+    expect(await page.locator('.lede').count()).toBe(0);
+    expect(await page.getByText('Tab to a district on the map').isVisible()).toBe(false);
     expect(site.server.requests.filter((url) => /ChartFigure|plot/i.test(url))).toEqual([]);
     expect(problems.all(EXPECTED_WITHOUT_BOUNDARIES)).toEqual([]);
     // The map's own switches change the embed, not its address (the router is not involved).
     const address = await page.evaluate(() => location.href);
     await page.locator('#map-region').selectOption('E47000004');
     await expect.poll(() => page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000004/);
-    expect(await page.locator('h2').first().textContent()).toContain('Liverpool City Region');
+    expect(await page.locator('.map-heading').textContent()).toContain('Liverpool City Region');
     expect(await page.evaluate(() => location.href)).toBe(address);
     await page.context().close();
   });

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { FAINT_FILL_OPACITY, INK, MUTED } from './palette.ts';
-import { wrapText } from './text.ts';
+import { estimateTextWidth, wrapText } from './text.ts';
 
 export type BarStyle = 'solid' | 'ceiling' | 'planned';
 
@@ -146,7 +146,8 @@ export function rowPlotOptions(layout: RowLayout, options: { width: number; maxV
   return {
     width: options.width,
     height: layout.height,
-    marginLeft: MARGIN.left,
+    // The first tick label is centred on zero: leave room for its left half, or "£0.00" is clipped to "0.00" in print.
+    marginLeft: Math.max(MARGIN.left, Math.ceil(estimateTextWidth(options.tickFormat(0), FONT_SIZE.detail) / 2) + 2),
     marginRight: MARGIN.right,
     marginTop: 0,
     marginBottom: MARGIN.bottom,

@@ -107,8 +107,9 @@ export function sectorPlotOptions(vm: SectorPrioritiesVM, size: { width: number 
   const lineHeight = 1.2;
   const marginRight = 6;
   const longestLabel = Math.max(40, max(vm.sectors, (s) => estimateTextWidth(s.label, fontSize)) ?? 0);
-  const marginLeft = Math.min(longestLabel + 12, Math.max(96, width * 0.36));
-  const rowLabels = new Map(vm.sectors.map((s) => [s.id, wrapText(s.label, marginLeft - 12, fontSize).join('\n')]));
+  const marginLeft = Math.min(longestLabel + 20, Math.max(96, width * 0.36));
+  // Wrapped a little short of the margin: the width estimate runs a few pixels under real glyphs, and a long first line was clipped in print.
+  const rowLabels = new Map(vm.sectors.map((s) => [s.id, wrapText(s.label, marginLeft - 20, fontSize).join('\n')]));
   const columnWidth = (width - marginLeft - marginRight) / Math.max(1, vm.columns.length);
   const columnLabels = new Map(vm.columns.map((c) => [c.key, wrapText(columnLabel(c), columnWidth - 6, fontSize, true).join('\n')]));
   const maxColumnLines = Math.max(1, max(columnLabels.values(), (label) => label.split('\n').length) ?? 0);

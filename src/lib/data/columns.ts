@@ -4,7 +4,8 @@
  */
 import { describeCharacter, findDirectionalRun, findInvisible } from './bidi.ts';
 
-export type CellResult<T> = { ok: true; value: T } | { ok: false; expected: string; hint?: string };
+/** A failed cell always says how to fix it: `hint` is required, so a new parser cannot forget it. */
+export type CellResult<T> = { ok: true; value: T } | { ok: false; expected: string; hint: string };
 
 export type ColumnKind = 'id' | 'text' | 'gss' | 'integer' | 'enum' | 'date' | 'url' | 'ref';
 
@@ -105,7 +106,7 @@ function required<T>(kind: ColumnKind, o: Opts, parse: (raw: string) => CellResu
     ...extra,
     read: (raw, plain = false) => (raw === '' || (!plain && SUSPECT_CHARACTER.test(raw)) ? NOT_READ : fast(raw)),
     parse: (raw) => {
-      if (raw === '') return { ok: false, expected: 'a value (this column is required)' };
+      if (raw === '') return { ok: false, expected: 'a value (this column is required)', hint: `Fill in the cell; the column is described in the data guide (e.g. ${o.example}).` };
       // Almost every cell has none of the characters the text checks look for: one scan
       // for all of them, and the detailed checks (same results) only when one is there.
       if (!SUSPECT_CHARACTER.test(raw)) return parse(raw);
@@ -133,7 +134,7 @@ export function parseIdentifier(raw: string): CellResult<string> {
 export function parseGssCode(raw: string): CellResult<string> {
   if (GSS_PATTERN.test(raw)) return ok(raw);
   if (GSS_PATTERN.test(raw.toUpperCase())) return { ok: false, expected: 'a GSS code in capitals', hint: `Write ${raw.toUpperCase()}.` };
-  return { ok: false, expected: 'a 9-character GSS area code such as E08000012' };
+  return { ok: false, expected: 'a 9-character GSS area code such as E08000012', hint: 'Copy the code from areas.csv or the ONS Open Geography Portal: a letter and eight digits, no spaces.' };
 }
 
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
@@ -162,10 +163,10 @@ export function parseWholeNumber(raw: string, max: number, min = 0): CellResult<
     return { ok: false, expected: 'a whole number, not a percentage', hint: 'Write the number the source gives. If it gives only a percentage, leave the cell blank and set the qualifier to unquantified.' };
   }
   if (!INTEGER_PATTERN.test(trimmed)) {
-    return { ok: false, expected: 'a whole number such as 1130000 or 1,130,000', hint: integerHint(trimmed) };
+    return { ok: false, expected: 'a whole number such as 1130000 or 1,130,000', hint: integerHint(trimmed) ?? 'Write digits only, with commas between thousands if you like: 1130000 or 1,130,000.' };
   }
   // Checked on the text so "-0" is refused too rather than shown as "-0".
-  if (trimmed.startsWith('-')) return { ok: false, expected: 'a number of zero or more' };
+  if (trimmed.startsWith('-')) return { ok: false, expected: 'a number of zero or more', hint: 'Remove the minus sign: figures here are never negative.' };
   const value = Number(trimmed.replaceAll(',', ''));
   if (!Number.isSafeInteger(value) || value > max) {
     return { ok: false, expected: `a number no larger than ${max.toLocaleString('en-GB')}`, hint: 'Check for extra digits.' };
@@ -176,6 +177,26 @@ export function parseWholeNumber(raw: string, max: number, min = 0): CellResult<
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** "April 2024", "Apr 2024", "12 April 2024", "April 12, 2024", "2024/04": the ISO form, else null. */
+function isoFromWords(raw: string): string | null {
+  const text = raw.trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  const month = (word: string) => {
+    const index = word.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(word.replace(/\.$/, ''))) : -1;
+    return index < 0 ? null : String(index + 1).padStart(2, '0');
+  };
+  const pad = (day: string) => day.padStart(2, '0');
+  let m = /^([a-z.]+) (\d{4})$/.exec(text);
+  if (m?.[1] && m[2] && month(m[1])) return `${m[2]}-${month(m[1])}`;
+  m = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z.]+) (\d{4})$/.exec(text);
+  if (m?.[1] && m[2] && m[3] && month(m[2])) return `${m[3]}-${month(m[2])}-${pad(m[1])}`;
+  m = /^([a-z.]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$/.exec(text);
+  if (m?.[1] && m[2] && m[3] && month(m[1])) return `${m[3]}-${month(m[1])}-${pad(m[2])}`;
+  m = /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/.exec(text);
+  if (m?.[1] && m[2]) return m[3] ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : `${m[1]}-${pad(m[2])}`;
+  return null;
 }
 
 /** Dates are ISO and may be partial (2024, 2024-03, 2024-03-31) because sources often give only a month or year. */
@@ -189,14 +210,18 @@ export function parsePartialDate(raw: string): CellResult<string> {
     return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', hint };
   }
   const match = DATE_PATTERN.exec(raw);
-  if (!match) return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD' };
+  if (!match) {
+    const written = isoFromWords(raw);
+    const hint = written && parsePartialDate(written).ok ? `Write ${written}.` : 'Write the date as YYYY-MM-DD, or YYYY-MM or YYYY when the source gives only a month or a year (2024-04 for April 2024).';
+    return { ok: false, expected: 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', hint };
+  }
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
-  if (year < 1900 || year > 2100) return { ok: false, expected: 'a year between 1900 and 2100' };
-  if (month !== undefined && (month < 1 || month > 12)) return { ok: false, expected: 'a month from 01 to 12' };
+  if (year < 1900 || year > 2100) return { ok: false, expected: 'a year between 1900 and 2100', hint: 'Check the year for a typing slip.' };
+  if (month !== undefined && (month < 1 || month > 12)) return { ok: false, expected: 'a month from 01 to 12', hint: 'The month comes second (YYYY-MM-DD); check whether day and month are swapped.' };
   if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
-    return { ok: false, expected: 'a day that exists in that month' };
+    return { ok: false, expected: 'a day that exists in that month', hint: `Check the day: that month has ${daysInMonth(year, month)} days.` };
   }
   return ok(raw);
 }
@@ -209,7 +234,7 @@ export function parseHttpUrl(raw: string): CellResult<string> {
   } catch {
     // fall through to the error below
   }
-  return { ok: false, expected: 'a web address starting with https:// or http://' };
+  return { ok: false, expected: 'a web address starting with https:// or http://', hint: raw.includes('.') && !/^[a-z]+:/i.test(raw) ? `Write https://${raw.trim()}.` : 'Copy the full address from the browser’s address bar, starting with https://.' };
 }
 
 export function parseEnum<V extends string>(raw: string, values: readonly V[]): CellResult<V> {
@@ -219,7 +244,7 @@ export function parseEnum<V extends string>(raw: string, values: readonly V[]): 
   return {
     ok: false,
     expected: `one of: ${values.join(', ')}`,
-    hint: caseInsensitive ? `Write ${caseInsensitive}.` : undefined,
+    hint: caseInsensitive ? `Write ${caseInsensitive}.` : 'Use one of the listed values, spelt exactly as shown.',
   };
 }
 

@@ -11,8 +11,8 @@ export interface DataIssue {
   value: string | null;
   /** What was expected instead. */
   expected: string;
-  /** How to fix it, when there is a clear fix. */
-  hint?: string;
+  /** How to fix it. Required: every kind of problem tells the officer what to do. */
+  hint: string;
 }
 
 /** One line an officer or a CI log can act on: "funding.csv line 4, column amount_gbp: "£11.2m" — expected …". */

@@ -9,8 +9,8 @@ import type { Area } from './schema.ts';
 
 const FILE = 'areas.csv';
 
-function issue(area: Area, column: string, value: string | null, expected: string, hint?: string): DataIssue {
-  return { severity: 'error', file: FILE, line: area._line, column, value, expected, ...(hint ? { hint } : {}) };
+function issue(area: Area, column: string, value: string | null, expected: string, hint: string): DataIssue {
+  return { severity: 'error', file: FILE, line: area._line, column, value, expected, hint };
 }
 
 /** Rows whose parent_code chain comes back to themselves; each chain is walked once. */
@@ -46,14 +46,14 @@ function hierarchyIssues(areas: readonly Area[], byCode: ReadonlyMap<string, Are
     if (!parentCode) {
       issues.push(issue(area, 'parent_code', null, 'the area_code of the combined authority this district belongs to', 'Without it the district is on no map.'));
     } else if (parentCode === area.area_code) {
-      issues.push(issue(area, 'parent_code', parentCode, 'the code of a combined authority, not the district’s own code'));
+      issues.push(issue(area, 'parent_code', parentCode, 'the code of a combined authority, not the district’s own code', 'Write the area_code of the combined authority the district belongs to.'));
     } else if (loops.has(area)) {
-      issues.push(issue(area, 'parent_code', parentCode, 'a chain of parent_code links that ends at a combined authority (this one loops back)'));
+      issues.push(issue(area, 'parent_code', parentCode, 'a chain of parent_code links that ends at a combined authority (this one loops back)', 'Set each district’s parent_code to its combined authority’s area_code, not to another district.'));
     } else {
       const parent = byCode.get(parentCode);
       // An unknown code is reported by the reference check; only a wrong kind of parent is reported here.
       if (parent && parent.area_type !== 'combined_authority') {
-        issues.push(issue(area, 'parent_code', parentCode, `the area_code of a combined authority (${parentCode} is a ${parent.area_type} on line ${parent._line})`));
+        issues.push(issue(area, 'parent_code', parentCode, `the area_code of a combined authority (${parentCode} is a ${parent.area_type} on line ${parent._line})`, 'Districts sit directly under a combined authority: use the combined authority’s area_code.'));
       }
     }
   }

@@ -26,7 +26,7 @@ function checkHeader(name: DatasetName, header: string[]): DataIssue[] {
   const seen = new Set<string>();
   header.forEach((column) => {
     if (seen.has(column)) {
-      issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once' });
+      issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once', hint: 'Delete or rename the second column with this name.' });
     }
     seen.add(column);
     const invisible = findInvisible(column);
@@ -163,7 +163,7 @@ class TableValidator<N extends DatasetName> implements RecordSink {
     const keyValue = row[key];
     const firstLine = this.#keys.get(keyValue);
     if (firstLine !== undefined) {
-      errors.push({ severity: 'error', file, line: record.line, column: key, value: String(keyValue), expected: `a unique ${key} (already used on line ${firstLine})` });
+      errors.push({ severity: 'error', file, line: record.line, column: key, value: String(keyValue), expected: `a unique ${key} (already used on line ${firstLine})`, hint: `Give this row its own ${key}, or delete it if it repeats line ${firstLine}.` });
       return;
     }
     this.#keys.set(keyValue, record.line);
@@ -299,7 +299,7 @@ function checkFundingParts(lines: readonly RowOf<'funding'>[]): DataIssue[] {
   for (const line of lines) {
     if (!line.part_of) continue;
     if (loops.has(line.id)) {
-      issues.push({ severity: 'error', file, line: line._line, column: 'part_of', value: line.part_of, expected: 'a chain of part_of links that ends (this one loops back)' });
+      issues.push({ severity: 'error', file, line: line._line, column: 'part_of', value: line.part_of, expected: 'a chain of part_of links that ends (this one loops back)', hint: 'part_of names the larger line this one is carved from; the whole line itself has part_of blank.' });
     }
     const whole = byId.get(line.part_of);
     if (!whole) continue;
@@ -311,7 +311,7 @@ function checkFundingParts(lines: readonly RowOf<'funding'>[]): DataIssue[] {
     if (parts) parts.push(line);
     else partsOf.set(whole.id, [line]);
     if (line.amount_gbp !== null && line.amount_gbp > ceilingOf(whole)) {
-      issues.push({ severity: 'error', file, line: line._line, column: 'amount_gbp', value: String(line.amount_gbp), expected: `no more than the line it is part of (${whole.id}: ${whole.amount_gbp})` });
+      issues.push({ severity: 'error', file, line: line._line, column: 'amount_gbp', value: String(line.amount_gbp), expected: `no more than the line it is part of (${whole.id}: ${whole.amount_gbp})`, hint: 'Check the two amounts against the source, and that part_of names the right line.' });
     }
   }
   for (const [wholeId, parts] of partsOf) {

@@ -33,7 +33,7 @@ export async function downloadChartFile(chart: ReadyChart, kind: ChartFileKind, 
   try {
     // Image export code loads on first use: most readers never download a picture.
     const [{ composeChartSvg, serialiseSvg, sourceLines, svgSize }, { svgToPng }] = await Promise.all([import('./svg.ts'), import('./png.ts')]);
-    const image = composeChartSvg(doc, drawn, { title: chart.title, subtitle: chart.subtitle, sourceLines: sourceLines(chart.sources), legend: chart.legend, licenceLines: [...chart.attribution, ...LICENCE_LINES, `From ${pageUrl}`] });
+    const image = composeChartSvg(doc, drawn, { title: chart.title, subtitle: chart.subtitle, sourceLines: sourceLines(chart.sources), legend: chart.legend, caption: chart.caption, notes: chart.notes, footnotes: chart.footnotes, licenceLines: [...chart.attribution, ...LICENCE_LINES, `From ${pageUrl}`] });
     const text = serialiseSvg(image);
     const blob = kind === 'svg' ? new Blob([text], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(text, svgSize(image));
     downloadBlob(blob, fileName, doc);

@@ -7,7 +7,7 @@ import { isolate } from '../data/bidi.ts';
 import { INK, MUTED, PAPER } from '../charts/palette.ts';
 import { SWATCH_SIZE, swatchShapes } from '../charts/swatch.ts';
 import { estimateTextWidth, wrapText } from '../charts/text.ts';
-import type { ChartSource, LegendEntry } from '../charts/types.ts';
+import type { ChartNoteList, ChartSource, LegendEntry } from '../charts/types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -15,6 +15,8 @@ const PADDING = 16;
 const TITLE_SIZE = 20;
 const SUBTITLE_SIZE = 14;
 const FOOTER_SIZE = 12;
+const CAPTION_SIZE = 13;
+const NOTE_SIZE = 12;
 const LINE_GAP = 1.35;
 
 export interface ImageText {
@@ -26,6 +28,12 @@ export interface ImageText {
   licenceLines: string[];
   /** The chart's key, drawn above it (on the page it is HTML beside the chart). */
   legend?: readonly LegendEntry[];
+  /** The caption's caveat sentences, printed under the subtitle as on the page. */
+  caption?: readonly string[];
+  /** Lists beside the chart on the page ("not counted" context), printed under it. */
+  notes?: readonly ChartNoteList[];
+  /** The chart's footnotes, printed before the sources. */
+  footnotes?: readonly string[];
 }
 
 const SWATCH_WIDTH = SWATCH_SIZE.width;
@@ -72,6 +80,16 @@ export function wrapLine(text: string, width: number, fontSize: number, bold = f
   return text.trim() === '' ? [] : wrapText(text, width, fontSize, bold);
 }
 
+interface IndentedLine {
+  text: string;
+  indent: number;
+}
+
+/** A list item as "• first line" then continuation lines indented under its text. */
+function bulletLines(text: string, width: number, fontSize: number): IndentedLine[] {
+  return wrapLine(text, width - fontSize, fontSize).map((line, i) => (i === 0 ? { text: `• ${line}`, indent: 0 } : { text: line, indent: fontSize }));
+}
+
 /** The chart's drawn size: width/height attributes, else its viewBox. */
 export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   const width = Number(svg.getAttribute('width'));
@@ -81,20 +99,21 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width: box[2] ?? 0, height: box[3] ?? 0 };
 }
 
-function textBlock(doc: Document, lines: string[], options: { y: number; size: number; weight?: string; fill: string; className: string }): { group: SVGGElement; height: number } {
+function textBlock(doc: Document, lines: readonly (string | IndentedLine)[], options: { y: number; size: number; weight?: string; fill: string; className: string }): { group: SVGGElement; height: number } {
   const group = doc.createElementNS(SVG_NS, 'g');
   group.setAttribute('class', options.className);
   let y = options.y;
   for (const line of lines) {
     y += options.size * LINE_GAP;
     const text = doc.createElementNS(SVG_NS, 'text');
-    text.setAttribute('x', String(PADDING));
+    const { text: content, indent } = typeof line === 'string' ? { text: line, indent: 0 } : line;
+    text.setAttribute('x', String(PADDING + indent));
     text.setAttribute('y', String(Math.round(y - options.size * 0.3)));
     text.setAttribute('font-size', String(options.size));
     text.setAttribute('font-family', FONT_FAMILY);
     text.setAttribute('fill', options.fill);
     if (options.weight) text.setAttribute('font-weight', options.weight);
-    text.textContent = line;
+    text.textContent = content;
     group.append(text);
   }
   return { group, height: y - options.y };
@@ -128,8 +147,11 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   const heading = textBlock(doc, wrapLine(text.title, textWidth, TITLE_SIZE, true), { y, size: TITLE_SIZE, weight: '700', fill: INK, className: 'export-title' });
   y += heading.height;
   const subtitle = textBlock(doc, wrapLine(text.subtitle, textWidth, SUBTITLE_SIZE), { y, size: SUBTITLE_SIZE, fill: INK, className: 'export-subtitle' });
-  y += subtitle.height + PADDING / 2;
-  root.append(heading.group, subtitle.group);
+  y += subtitle.height;
+  const captionLines = (text.caption ?? []).flatMap((sentence) => wrapLine(sentence, textWidth, CAPTION_SIZE));
+  const caption = textBlock(doc, captionLines, { y, size: CAPTION_SIZE, fill: MUTED, className: 'export-caption' });
+  y += caption.height + PADDING / 2;
+  root.append(heading.group, subtitle.group, caption.group);
   const legend = legendBlock(doc, text.legend ?? [], y, width);
   root.append(legend.group);
   y += legend.height + (legend.height > 0 ? PADDING / 2 : 0);
@@ -144,7 +166,15 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   root.append(copy);
   y += chartHeight + PADDING / 2;
 
-  const footerLines = [...text.sourceLines, ...text.licenceLines].flatMap((line) => wrapLine(line, textWidth, FOOTER_SIZE));
+  for (const list of text.notes ?? []) {
+    const lines = [...wrapLine(list.heading, textWidth, NOTE_SIZE, true), ...list.items.flatMap((item) => bulletLines(item.text, textWidth, NOTE_SIZE))];
+    const block = textBlock(doc, lines, { y, size: NOTE_SIZE, fill: INK, className: 'export-notes' });
+    block.group.firstElementChild?.setAttribute('font-weight', '700');
+    root.append(block.group);
+    y += block.height + PADDING / 2;
+  }
+
+  const footerLines = [...(text.footnotes ?? []).map((note) => `Note: ${note}`), ...text.sourceLines, ...text.licenceLines].flatMap((line) => wrapLine(line, textWidth, FOOTER_SIZE));
   const footer = textBlock(doc, footerLines, { y, size: FOOTER_SIZE, fill: MUTED, className: 'export-footer' });
   root.append(footer.group);
   y += footer.height + PADDING;

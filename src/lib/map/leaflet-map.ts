@@ -9,6 +9,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type * as Leaflet from 'leaflet';
 import { CONTEXT_FILL, CONTEXT_STROKE, DISTRICT_STROKE } from './classes.ts';
+import { boxesOverlap, numberInReadingOrder, type KeyEntry } from './labels.ts';
 import { directionOfKey, districtInDirection, geometryArea, type PlacedDistrict } from './geometry.ts';
 
 export type LeafletModule = typeof Leaflet;
@@ -56,6 +57,8 @@ export interface MapOptions {
   tileUrl: string | null;
   onFocusDistrict(code: string): void;
   onBlurDistrict(code: string): void;
+  /** Called after labels are placed with the districts shown by number instead (labels.ts), for the key beside the map. */
+  onLabelKey?(key: KeyEntry[]): void;
   /** Called when an activatable shape is chosen. */
   onActivateDistrict?(code: string): void;
 }
@@ -95,6 +98,8 @@ export class ChoroplethMap {
   #features = new Map<string, Feature<Polygon | MultiPolygon>>();
   /** Labels, largest district first: when labels collide, the smaller district's is hidden. */
   #labels: Leaflet.Tooltip[] = [];
+  /** The district each label belongs to, in the same order. */
+  #labelDistricts: MapDistrict[] = [];
 
   constructor(L: LeafletModule, container: HTMLElement, options: MapOptions) {
     this.#L = L;
@@ -182,6 +187,7 @@ export class ChoroplethMap {
 
     const labels = L.layerGroup().addTo(this.#map);
     this.#labels = [];
+    this.#labelDistricts = [];
     const bySize = [...drawing.districts].sort((a, b) => geometryArea(b.feature.geometry) - geometryArea(a.feature.geometry));
     for (const district of bySize) {
       const [lng, lat] = district.labelPoint;
@@ -190,6 +196,7 @@ export class ChoroplethMap {
       // The shape already carries the name; the label is for eyes only.
       label.getElement()?.setAttribute('aria-hidden', 'true');
       this.#labels.push(label);
+      this.#labelDistricts.push(district);
     }
     this.#layers.push(labels);
 
@@ -199,28 +206,39 @@ export class ChoroplethMap {
 
   /**
    * Keeps labels from covering each other: a label that would overlap a larger district's
-   * label drops its value, then hides. Zooming in brings them back; the tooltip and the
-   * table still give every district's name and value.
+   * label drops its value, then becomes a number listed in the key beside the map
+   * (labels.ts numbers them in reading order). Zooming in brings the labels back.
    */
   #declutterLabels(): void {
     const shown: DOMRect[] = [];
-    const overlapsShown = (box: DOMRect) => shown.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
-    for (const label of this.#labels) {
+    const overlapsShown = (box: DOMRect) => shown.some((other) => boxesOverlap(box, other));
+    const numbered: { label: Leaflet.Tooltip; district: MapDistrict; x: number; y: number }[] = [];
+    this.#labels.forEach((label, i) => {
       const element = label.getElement();
-      const value = element?.querySelector<HTMLElement>('.map-label-value');
-      if (!element) continue;
-      element.style.visibility = '';
-      if (value) value.style.display = '';
-      label.update();
+      const district = this.#labelDistricts[i];
+      if (!element || !district) return;
+      label.setContent(labelContent(district.labelLines));
+      element.classList.remove('map-label-number');
+      const value = element.querySelector<HTMLElement>('.map-label-value');
       let box = element.getBoundingClientRect();
       if (overlapsShown(box) && value) {
         value.style.display = 'none';
         label.update();
         box = element.getBoundingClientRect();
       }
-      if (overlapsShown(box)) element.style.visibility = 'hidden';
+      if (overlapsShown(box)) numbered.push({ label, district, x: box.left + box.width / 2, y: box.top + box.height / 2 });
       else shown.push(box);
+    });
+    const key = numberInReadingOrder(numbered.map((n) => ({ code: n.district.code, lines: n.district.labelLines, x: n.x, y: n.y })));
+    for (const entry of key) {
+      const item = numbered.find((n) => n.district.code === entry.code);
+      if (!item) continue;
+      const badge = document.createElement('span');
+      badge.textContent = String(entry.number);
+      item.label.setContent(badge);
+      item.label.getElement()?.classList.add('map-label-number');
     }
+    this.#options.onLabelKey?.(key);
   }
 
   #decorate(element: SVGElement, district: MapDistrict, activatable: boolean): void {

@@ -87,6 +87,9 @@ export interface MapTableRow {
   text: string;
   /** No number to colour or rank: shown muted. */
   unquantified: boolean;
+  /** The number behind `text` and its qualifier, for downloads. */
+  value: number | null;
+  qualifier: string;
   when: string | null;
   /** "1 of 6", "2nd highest of 6 districts" or "Not ranked". */
   rank: string;
@@ -235,6 +238,8 @@ function tableRows(layer: MapLayer, source: (id: string) => SourceRef | null): M
       name: figure.name,
       text: figure.text,
       unquantified: figure.value === null,
+      value: figure.value,
+      qualifier: figure.qualifier,
       when: figure.when,
       rank: capitalise(layer.ranks.get(figure.code)?.short ?? 'Not ranked'),
       sources: figure.sourceIds.map((id) => ({ id, source: source(id) })),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, PAIR, THIRD_AUTHORITY, without } from './fixtures.ts';
 
@@ -71,6 +72,25 @@ describe('dealBreakdownViewModel on the published data', () => {
     }
     const rows = dealRowGroups(vm).flatMap((g) => g.rows);
     expect(rows.find((r) => r.id === 'lcr-bootcamps-2024')).toMatchObject({ kind: 'listed', bar: null });
+  });
+
+  it('says when only one line can be computed, and calls it the only line rather than the largest', () => {
+    const rendered = dealBreakdown.render(data, { measure: 'per_resident_per_year', ...PAIR });
+    if (rendered.status !== 'ok') throw new Error('unavailable');
+    const vm = dealBreakdownViewModel(data, { measure: 'per_resident_per_year', ...PAIR });
+    const measured = lines(vm).filter((l) => l.status === 'ok');
+    if (measured.length === 1) {
+      expect(rendered.summary).not.toContain('largest single line');
+      expect(rendered.summary).toContain(`Only one line can be shown in pounds per resident per year: ${isolate(measured[0]?.programmeName ?? '')}`);
+      expect(rendered.caption.join(' ')).toContain('The scale runs to that one value');
+    } else {
+      expect(rendered.caption.join(' ')).not.toContain('Only one line');
+    }
+    // With several lines, "largest" is said and the note is not.
+    const total = dealBreakdown.render(data, { measure: 'total', ...PAIR });
+    if (total.status !== 'ok') throw new Error('unavailable');
+    expect(total.summary).toContain('The largest single line is');
+    expect(total.caption.join(' ')).not.toContain('Only one line');
   });
 
   it('lists unquantified lines by name, with the source’s words, and never draws them as bars', () => {

@@ -96,3 +96,34 @@ describe('parseIdentifier and parseEnum', () => {
     }
   });
 });
+
+describe('every refused cell says how to fix it', () => {
+  it.each([
+    ['April 2024', 'Write 2024-04.'],
+    ['Apr 2024', 'Write 2024-04.'],
+    ['12 April 2024', 'Write 2024-04-12.'],
+    ['April 12, 2024', 'Write 2024-04-12.'],
+    ['2024/4', 'Write 2024-04.'],
+    ['31 February 2024', 'Write the date as YYYY-MM-DD'],
+    ['soon', 'Write the date as YYYY-MM-DD'],
+    ['1850', 'Check the year'],
+    ['2024-13', 'check whether day and month are swapped'],
+    ['2024-02-30', 'that month has 29 days'],
+  ])('date %s → %s', (raw, hint) => {
+    const result = parsePartialDate(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.hint).toContain(hint);
+  });
+
+  it.each([
+    ['url', parseHttpUrl('www.example.org/page'), 'Write https://www.example.org/page.'],
+    ['url', parseHttpUrl('javascript:alert(1)'), 'starting with https://'],
+    ['enum', parseEnum('roughly', ['exact', 'about']), 'one of the listed values'],
+    ['gss', parseGssCode('E0800001'), 'a letter and eight digits'],
+    ['number', parseWholeNumber('12 34', 1e9), 'Write digits only'],
+    ['negative', parseWholeNumber('-5', 1e9), 'Remove the minus sign'],
+  ])('%s', (_, result, hint) => {
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.hint).toContain(hint);
+  });
+});

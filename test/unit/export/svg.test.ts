@@ -49,6 +49,26 @@ describe('composeChartSvg', () => {
     expect(svgSize(image).height).toBeGreaterThan(300);
   });
 
+  it('carries the caption, the notes beside the chart and the footnotes', () => {
+    const image = composeChartSvg(document, chartSvg(), {
+      title: 'Skills funding',
+      subtitle: 'By area',
+      caption: ['The announcements come from different years, not adjusted for inflation.'],
+      notes: [{ heading: 'Context: not counted', items: [{ id: 'a', text: 'Liverpool, Growth: capital, £10m. Wider investment.' }] }],
+      footnotes: ['Bootcamps (Deal): a note'],
+      sourceLines: ['Source: Echo'],
+      licenceLines: [],
+    });
+    expect(image.querySelector('.export-caption')?.textContent).toContain('not adjusted for inflation');
+    const notes = [...image.querySelectorAll('.export-notes text')].map((t) => t.textContent);
+    expect(notes).toEqual(['Context: not counted', '• Liverpool, Growth: capital, £10m. Wider investment.']);
+    expect(image.querySelector('.export-footer')?.textContent).toContain('Note: Bootcamps (Deal): a note');
+    // The caption sits above the chart, the notes below it.
+    const chartY = Number(image.querySelector('svg svg')?.getAttribute('y'));
+    expect(Number(image.querySelector('.export-caption text')?.getAttribute('y'))).toBeLessThan(chartY);
+    expect(Number(image.querySelector('.export-notes text')?.getAttribute('y'))).toBeGreaterThan(chartY + 300);
+  });
+
   it('keeps hostile text as text', () => {
     const image = composeChartSvg(document, chartSvg(), { title: PAYLOAD, subtitle: PAYLOAD, sourceLines: [`Source: ${PAYLOAD}`], licenceLines: [] });
     expect(image.querySelector('script')).toBeNull();

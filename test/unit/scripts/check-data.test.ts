@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_CHARS, reportLines, terminalLine } from '../../../scripts/check-data.ts';
+import { MAX_LINE_CHARS, parseArgs, reportLines, terminalLine } from '../../../scripts/check-data.ts';
 import type { DataIssue } from '../../../src/lib/data/issues.ts';
 import { SCHEMA } from '../../../src/lib/data/schema.ts';
 import { assembleDatasets, type FileReport } from '../../../src/lib/data/validate.ts';
@@ -13,7 +13,7 @@ import { MAX_ISSUES_PER_COLUMN, MAX_ISSUES_SENT } from '../../../src/lib/workers
 // eslint-disable-next-line no-control-regex -- control characters are what is checked
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-const issue = (over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line: 2, column: 'amount_gbp', value: 'x', expected: 'a whole number', ...over });
+const issue = (over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line: 2, column: 'amount_gbp', value: 'x', expected: 'a whole number', hint: 'h', ...over });
 const report = (errors: DataIssue[], warnings: DataIssue[] = []): FileReport => ({ dataset: 'funding', file: 'funding.csv', status: errors.length > 0 ? 'broken' : 'ok', rowCount: 0, errors, warnings });
 
 describe('check:data output', () => {
@@ -70,5 +70,28 @@ describe('check:data output', () => {
     const { lines } = reportLines(reports, '/data');
     expect(lines.length).toBeLessThan(MAX_ISSUES_SENT + 10);
     expect(lines.join('\n').length).toBeLessThan(500_000);
+  });
+});
+
+describe('check:data --file', () => {
+  const has = (_dir: string, relative: string) => relative === 'indicators/apprenticeships.csv';
+  it.each([
+    [[], { dir: 'public/data', all: false, changed: null }],
+    [['my/data', '--all'], { dir: 'my/data', all: true, changed: null }],
+    [['--file', 'my/funding.csv'], { dir: 'public/data', all: false, changed: { path: 'my/funding.csv', replaces: 'funding.csv' } }],
+    [['--file', 'new.csv', '--as', 'completions', 'pub'], { dir: 'pub', all: false, changed: { path: 'new.csv', replaces: 'completions.csv' } }],
+    [['--file', 'x/apprenticeships.csv'], { dir: 'public/data', all: false, changed: { path: 'x/apprenticeships.csv', replaces: 'indicators/apprenticeships.csv' } }],
+  ])('%j', (args, expected) => {
+    expect(parseArgs(args, has)).toEqual(expected);
+  });
+
+  it.each([
+    [['--file'], 'Write the changed file after --file'],
+    [['--file', 'other.csv'], 'or add --as <dataset>'],
+    [['--file', 'a.csv', '--as', 'money'], '"money" is not a dataset'],
+    [['--as', 'funding'], '--as needs --file'],
+  ])('refuses %j with a way to fix it', (args, message) => {
+    const result = parseArgs(args, has);
+    expect('error' in result && result.error).toContain(message);
   });
 });

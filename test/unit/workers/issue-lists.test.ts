@@ -9,7 +9,7 @@ import { crossCheck } from '../../../src/lib/workers/check-core.ts';
 import { ISSUE_CSV_HEADER, issuesCsv, issuesFileName } from '../../../src/lib/workers/issue-export.ts';
 import { capIssues } from '../../../src/lib/workers/protocol.ts';
 
-const issue = (column: string | null, line: number, over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line, column, value: 'v', expected: 'e', ...over });
+const issue = (column: string | null, line: number, over: Partial<DataIssue> = {}): DataIssue => ({ severity: 'error', file: 'funding.csv', line, column, value: 'v', expected: 'e', hint: 'h', ...over });
 
 describe('capIssues', () => {
   it('keeps the first of the list when no per-column cap is given', () => {
@@ -44,7 +44,7 @@ describe('issuesCsv', () => {
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(ISSUE_CSV_HEADER.join(','));
     expect(lines[1]).toBe(`funding.csv,3,note,"'=HYPERLINK(""http://x"")",error,e,'@SUM(1)`);
-    expect(lines[2]).toBe('funding.csv,0,,,error,e,');
+    expect(lines[2]).toBe('funding.csv,0,,,error,e,h');
   });
 
   it.each([

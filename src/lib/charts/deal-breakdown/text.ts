@@ -51,16 +51,32 @@ export function dealSummary(vm: DealBreakdownVM): string {
     }
   }
   sentences.push(...absent);
-  const largest = greatest(lines.filter(isMeasured), (line) => line.measureValue);
-  if (largest) sentences.push(`The largest single line is ${isolate(largest.programmeName)}, ${isolate(largest.component)} (${largest.figure.long}).`);
+  const measured = lines.filter(isMeasured);
+  const only = soleMeasuredLine(vm);
+  const largest = greatest(measured, (line) => line.measureValue);
+  // "Largest" needs something to be larger than: with one computable line, say it is the only one.
+  if (only) sentences.push(`Only one line can be shown ${MEASURE_IN_WORDS[vm.measure]}: ${isolate(only.programmeName)}, ${isolate(only.component)} (${only.figure.long}).`);
+  else if (largest && measured.length > 1) sentences.push(`The largest single line is ${isolate(largest.programmeName)}, ${isolate(largest.component)} (${largest.figure.long}).`);
   if (vm.context.length > 0) {
     sentences.push(`Not counted as skills funding and not drawn: ${formatList(vm.context.map((line) => `${line.figure.long} ${isolate(line.component.toLowerCase())} for ${isolate(line.programmeName)}`))}.`);
   }
   return sentences.join(' ');
 }
 
+/** The one line that can be drawn in this measure when the others cannot (no period or no population); null otherwise. */
+function soleMeasuredLine(vm: DealBreakdownVM) {
+  const lines = allLines(vm);
+  const measured = lines.filter(isMeasured);
+  return measured.length === 1 && lines.length > 1 ? (measured[0] ?? null) : null;
+}
+
 export function dealCaption(vm: DealBreakdownVM): string[] {
   const sentences: string[] = [];
+  const only = soleMeasuredLine(vm);
+  if (only) {
+    // The axis runs to the one value drawn, so its bar fills the panel whatever its size.
+    sentences.push(`Only one line can be computed ${MEASURE_IN_WORDS[vm.measure]} (${isolate(only.component)}, ${isolate(only.programmeName)}); the others are listed, not drawn. The scale runs to that one value, so its bar’s length is not a comparison.`);
+  }
   const yearsByArea = vm.areas.filter((area) => area.announcedYears.length > 0).map((area) => `${isolate(area.info.name)} ${formatList(area.announcedYears.map(String))}`);
   const distinctYears = new Set(vm.areas.flatMap((area) => area.announcedYears));
   if (distinctYears.size > 1) {

@@ -22,7 +22,7 @@ export interface Period {
   label: string;
 }
 
-export type PeriodResult = { ok: true; period: Period } | { ok: false; expected: string; hint?: string };
+export type PeriodResult = { ok: true; period: Period } | { ok: false; expected: string; hint: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00(?::00(?:\.0+)?)?Z?)?$/;
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
@@ -110,7 +110,7 @@ export function formatPeriod(start: Date, end: Date, duration: Duration): string
 /** Parse "start/duration", "start/end" or "duration/end" (ISO 8601 allows all three). */
 export function parsePeriod(raw: string): PeriodResult {
   const parts = raw.trim().split('/');
-  if (parts.length !== 2) return { ok: false, expected: EXPECTED, hint: raw.includes('/') ? undefined : 'Add the duration, for example /P1Y for one year.' };
+  if (parts.length !== 2) return { ok: false, expected: EXPECTED, hint: raw.includes('/') ? 'Write one start and one duration or end, separated by a single "/", e.g. 2023-08-01T00:00:00/P1Y.' : 'Add the duration, for example /P1Y for one year.' };
   const [left = '', right = ''] = parts;
   let start: Date | null;
   let endExclusive: Date | null;

@@ -32,7 +32,7 @@ function checkHeader(file: string, header: readonly string[], columns: readonly 
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   for (const column of header) {
-    if (seen.has(column)) issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once' });
+    if (seen.has(column)) issues.push({ severity: 'error', file, line: 1, column, value: column, expected: 'each column name once', hint: 'Delete or rename the second column with this name.' });
     seen.add(column);
     if (!columns.includes(column)) issues.push({ severity: 'warning', file, line: 1, column, value: column, expected: `a known column (${columns.join(', ')})`, hint: 'This column is ignored.' });
   }
@@ -78,7 +78,7 @@ export function validateMetadata(text: string): ValidatedMetadata {
     if (!ok) continue;
     const meta = row as IndicatorMeta;
     if (!DATASET_FILE.test(meta.dataset)) {
-      issues.push({ severity: 'error', file, line: record.line, column: 'dataset', value: meta.dataset, expected: 'a file name in this folder ending in .csv, such as apprenticeships.csv' });
+      issues.push({ severity: 'error', file, line: record.line, column: 'dataset', value: meta.dataset, expected: 'a file name in this folder ending in .csv, such as apprenticeships.csv', hint: 'Write the name of the dataset’s CSV file exactly as it is saved, without a folder.' });
       continue;
     }
     let unique = true;
@@ -86,7 +86,7 @@ export function validateMetadata(text: string): ValidatedMetadata {
       const earlier = firstLine[column].get(meta[column]);
       if (earlier !== undefined) {
         unique = false;
-        issues.push({ severity: 'error', file, line: record.line, column, value: meta[column], expected: `a unique ${column} (already used on line ${earlier})` });
+        issues.push({ severity: 'error', file, line: record.line, column, value: meta[column], expected: `a unique ${column} (already used on line ${earlier})`, hint: `Each indicator needs its own ${column}; delete this row if it repeats line ${earlier}.` });
       } else firstLine[column].set(meta[column], record.line);
     }
     if (unique) rows.push(meta);
@@ -104,7 +104,7 @@ export function parseDecimal(raw: string): CellResult<number | null> {
     return { ok: false, expected: 'a number such as 62.9, or a blank cell', hint };
   }
   const value = Number(raw);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, expected: 'a finite number' };
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, expected: 'a finite number', hint: 'Check for extra digits: the number is too large to store.' };
 }
 
 const GSS = /^[EWSNK]\d{8}$/;
@@ -139,7 +139,7 @@ export function validateTidyTable(file: string, table: RawTable, { metadata, dis
     const garbled = TIDY_COLUMNS.find((column) => cell(column).includes('\uFFFD'));
     if (garbled) push('error', { line, column: garbled, value: cell(garbled), expected: 'UTF-8 text', hint: 'The file seems to be saved in another encoding. Save it as "CSV UTF-8".' });
     const areaCode = cell('areacd');
-    if (!GSS.test(areaCode)) push('error', { line, column: 'areacd', value: areaCode, expected: 'a 9-character GSS area code such as E08000012' });
+    if (!GSS.test(areaCode)) push('error', { line, column: 'areacd', value: areaCode, expected: 'a 9-character GSS area code such as E08000012', hint: 'Keep the areacd column as the ONS publishes it: a letter and eight digits.' });
 
     const label = cell('indicator');
     const meta = byLabel.get(label);
@@ -148,7 +148,7 @@ export function validateTidyTable(file: string, table: RawTable, { metadata, dis
       if (!unlistedLabels.has(label)) push('error', { line, column: 'indicator', value: label, expected: 'an indicator listed in the label column of indicators.csv', hint: 'Add a row for it to indicators.csv (its id, unit, decimal places, source and a caveat in your own words).' });
       unlistedLabels.add(label);
     } else {
-      if (meta.dataset !== file.split('/').pop()) push('error', { line, column: 'indicator', value: label, expected: `this indicator in ${meta.dataset}, as indicators.csv line ${meta._line} says` });
+      if (meta.dataset !== file.split('/').pop()) push('error', { line, column: 'indicator', value: label, expected: `this indicator in ${meta.dataset}, as indicators.csv line ${meta._line} says`, hint: `Move these rows to ${meta.dataset}, or correct the dataset column in indicators.csv.` });
       if (cell('unit') !== meta.unit) push('error', { line, column: 'unit', value: cell('unit'), expected: `"${meta.unit}", the unit indicators.csv line ${meta._line} gives`, hint: 'A different unit means a different indicator: give it its own row in indicators.csv.' });
     }
 
@@ -170,11 +170,11 @@ export function validateTidyTable(file: string, table: RawTable, { metadata, dis
     });
     const [value = null, lci = null, uci = null] = numbers;
     if ((cell('lci_95') === '') !== (cell('uci_95') === '')) {
-      push('error', { line, column: cell('lci_95') === '' ? 'lci_95' : 'uci_95', value: '', expected: 'both ends of the 95% interval, or neither' });
+      push('error', { line, column: cell('lci_95') === '' ? 'lci_95' : 'uci_95', value: '', expected: 'both ends of the 95% interval, or neither', hint: 'Fill in the missing end from the source, or clear both.' });
     } else if (lci !== null && uci !== null) {
-      if (exact(lci) > exact(uci)) push('error', { line, column: 'lci_95', value: cell('lci_95'), expected: `a lower bound no larger than uci_95 (${cell('uci_95')})` });
-      else if (value !== null && (exact(value) < exact(lci) || exact(value) > exact(uci))) push('error', { line, column: 'observation', value: cell('observation'), expected: `a value within its 95% interval (${cell('lci_95')} to ${cell('uci_95')})` });
-      else if (value === null) push('warning', { line, column: 'observation', value: '', expected: 'a value, as a 95% interval is given' });
+      if (exact(lci) > exact(uci)) push('error', { line, column: 'lci_95', value: cell('lci_95'), expected: `a lower bound no larger than uci_95 (${cell('uci_95')})`, hint: 'The two ends look swapped: lci_95 is the lower one.' });
+      else if (value !== null && (exact(value) < exact(lci) || exact(value) > exact(uci))) push('error', { line, column: 'observation', value: cell('observation'), expected: `a value within its 95% interval (${cell('lci_95')} to ${cell('uci_95')})`, hint: 'Check the value and its interval against the source for a typing slip.' });
+      else if (value === null) push('warning', { line, column: 'observation', value: '', expected: 'a value, as a 95% interval is given', hint: 'Add the value from the source, or clear the interval.' });
     }
 
     const status = cell('status');
