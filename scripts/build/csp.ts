@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * Observable Plot adds a <style> element to every chart and legend. Its text depends
  * only on Plot's default class name, so it is allowed by hash rather than opening
  * style-src to all inline styles. Charts must keep Plot's default className.
- * test/unit/build/csp.test.ts recomputes these from Plot; update them when Plot changes.
+ * test/unit/scripts/build/csp.test.ts recomputes these from Plot; update them when Plot changes.
  */
 export const PLOT_STYLE_HASHES: readonly string[] = [
   // Plot.plot

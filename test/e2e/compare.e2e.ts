@@ -177,7 +177,8 @@ describe('compare view', () => {
     expect(unquantifiedFunding.length).toBeGreaterThan(0);
     for (const row of unquantifiedFunding) {
       expect(chartText).toContain(row.component);
-      if (row.stated_as) expect(chartText).toContain(`“${row.stated_as}”`);
+      // The source's words are isolated (FSI…PDI) inside the quotation marks.
+      if (row.stated_as) expect(chartText).toContain(`“\u2068${row.stated_as}\u2069”`);
     }
     await expect(deal.getByText('Not quantified', { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await figure(page, 'careers-hub-reach').locator('svg[role="img"]').textContent()).toContain('Not quantified');
@@ -227,7 +228,7 @@ describe('compare view', () => {
     await page.waitForFunction((code) => new URLSearchParams(location.hash.split('?')[1]).get('a') === code, other?.area_code);
     await expect.poll(() => page.locator('h1').textContent()).toContain(other?.short_name);
     // No announcements for that region: said in words, not an empty drawing.
-    await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for ${other?.short_name} are in the data yet`);
+    await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for \u2068${other?.short_name}\u2069 are in the data yet`);
     await expect.poll(() => figure(page, 'indicator-ranking').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
     await expect.poll(() => figure(page, 'indicator-trend').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
     expect(await runAxe(page)).toEqual([]);

@@ -35,6 +35,9 @@ const FIRST_REGION = [...REGIONS.keys()][0] ?? '';
 const districtsOf = (region: string) => REGIONS.get(region) ?? [];
 
 /** What the map announces for a district's population: name, figure and rank in its region, from areas.csv. */
+/** Announcements isolate names and labels (FSI…PDI); these checks read the words around them. */
+const withoutIsolates = (text: string | null) => (text ?? '').replace(/[\u2068\u2069]/gu, '');
+
 function populationAnnouncement(code: string): string {
   const district = AREAS.find((area) => area.area_code === code);
   const siblings = AREAS.filter((area) => area.area_type === 'local_authority' && area.parent_code === district?.parent_code);
@@ -151,7 +154,7 @@ describe('map: draws districts', () => {
     const shapes = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => ({ tabindex: p.getAttribute('tabindex'), label: p.getAttribute('aria-label') ?? '' })));
     for (const shape of shapes) {
       expect(shape.tabindex).toBe('0');
-      expect(shape.label).toMatch(new RegExp(`^[A-Z][A-Za-z ]+: Population [\\d,]+ \\(in \\d{4}\\); rank \\d+ of ${districtsOf('E47000007').length}, highest first\\.$`));
+      expect(withoutIsolates(shape.label)).toMatch(new RegExp(`^[A-Z][A-Za-z ]+: Population [\\d,]+ \\(in \\d{4}\\); rank \\d+ of ${districtsOf('E47000007').length}, highest first\\.$`));
     }
     await page.context().close();
   });
@@ -166,7 +169,7 @@ describe('map: draws districts', () => {
     expect(first).toBe(districtsOf(FIRST_REGION)[0]);
 
     const live = page.locator('[aria-live="polite"].focus-status');
-    await expect.poll(() => live.textContent()).toBe(populationAnnouncement(first ?? ''));
+    await expect.poll(async () => withoutIsolates(await live.textContent())).toBe(populationAnnouncement(first ?? ''));
     expect(await page.locator('tbody tr[aria-current="true"]').getAttribute('data-row-code')).toBe(first);
     // Focus shows what hover shows: the tooltip.
     await expect.poll(() => page.locator('.leaflet-tooltip.map-tooltip').textContent()).toMatch(new RegExp(`Rank \\d+ of ${districtsOf(FIRST_REGION).length}`));
@@ -177,7 +180,7 @@ describe('map: draws districts', () => {
     expect(districtsOf(FIRST_REGION)).toContain(second);
     await expect.poll(() => page.locator('tbody tr[aria-current="true"]').getAttribute('data-row-code')).toBe(second);
     const name = await page.locator(`tbody tr[data-row-code="${second}"] th button`).evaluate((button) => button.firstChild?.textContent ?? '');
-    await expect.poll(() => live.textContent()).toContain(`${name}: Population`);
+    await expect.poll(async () => withoutIsolates(await live.textContent())).toContain(`${name}: Population`);
     expect(await page.locator('tbody tr[aria-current="true"]').count()).toBe(1);
 
     // Arrow keys must not scroll the page or pan the map away.

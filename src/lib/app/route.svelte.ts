@@ -1,13 +1,15 @@
 /**
- * Hash routing: "#/compare?measure=per_resident". Hash URLs work on any static host
- * without rewrites, and every view and switch lives in the URL so links can be shared.
+ * Hash routing: "#/compare?deal-breakdown.measure=per_resident" (charts namespace their
+ * parameters, lib/charts/params.ts). Hash URLs work on any static host without rewrites,
+ * and every view and switch lives in the URL so links can be shared.
  */
 import { buildHash, parseHash, type Route } from './hash.ts';
 
 export type { Route };
 
 class Router {
-  current = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+  // Raw: a route is a frozen value replaced whole, never mutated, so no deep proxy.
+  current = $state.raw<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
 
   /** Starts listening; returns the cleanup for the caller's $effect. */
   listen(): () => void {
@@ -18,7 +20,11 @@ class Router {
     return () => window.removeEventListener('hashchange', update);
   }
 
-  /** Changes one view's switches in place (replaceState) so switches do not flood the history. */
+  /**
+   * Merges `params` into the current view's switches (an empty or null value removes one).
+   * By default in place (replaceState), so switches do not flood the history and no
+   * hashchange fires; `replace: false` sets location.hash, a new history entry.
+   */
   setParams(params: Record<string, string | null | undefined>, options: { replace?: boolean } = {}): void {
     const merged = { ...this.current.params, ...params };
     const hash = buildHash(this.current.path, merged);

@@ -4,6 +4,7 @@
  * A date with no published count is an event marker, a "more than" count is a floor
  * marker, and expectations are hollow and dashed so they never read as outcomes.
  */
+import { isolate } from '../data/bidi.ts';
 import { extent, max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
@@ -236,7 +237,7 @@ function pointSentence(point: ProgressPoint): string {
 
 export function progressSummary(vm: BootcampsProgressVM): string {
   return [
-    ...vm.series.map((series) => `${series.programmeName} (${series.regionName}): ${formatList(series.points.map(pointSentence))}.`),
+    ...vm.series.map((series) => `${isolate(series.programmeName)} (${isolate(series.regionName)}): ${formatList(series.points.map(pointSentence))}.`),
     ...vm.absent.map((area) => noFiguresText(WHAT, area)),
   ].join(' ');
 }
@@ -268,5 +269,5 @@ export const bootcampsProgress = defineChart({
   notes: (vm) => absentNotes(WHAT, vm.absent, vm.series.length),
   empty: (vm) => emptyText(WHAT, vm.absent, vm.series.length),
   sourceIds: (vm) => [...new Set(vm.series.flatMap((series) => series.points.map((point) => point.sourceId)))],
-  footnotes: (vm) => vm.series.flatMap((series) => series.points.filter((point) => point.note).map((point) => `${point.dateText}: ${point.note}`)),
+  footnotes: (vm) => vm.series.flatMap((series) => series.points.filter((point) => point.note).map((point) => `${point.dateText}: ${isolate(point.note ?? '')}`)),
 });

@@ -3,6 +3,7 @@
  * actual figures as solid bars and planned ones as dashed outlines; rows with no
  * published number are listed as not quantified.
  */
+import { isolate } from '../data/bidi.ts';
 import { max } from 'd3-array';
 import { capitalise, formatCount, formatFigure, formatList, formatPartialDate, type FormattedFigure } from '../data/format.ts';
 import { SCHOOLS_STATUS_LABEL } from '../data/labels.ts';
@@ -88,7 +89,7 @@ function when(item: ReachItem): string {
 }
 
 function notQuantifiedMarker(item: ReachItem): string {
-  return item.statedAs ? `Not quantified: described as “${item.statedAs}”` : 'Not quantified: no number published';
+  return item.statedAs ? `Not quantified: described as “${isolate(item.statedAs)}”` : 'Not quantified: no number published';
 }
 
 function itemRow(item: ReachItem): RowSpec {
@@ -156,7 +157,7 @@ export function careersSummary(vm: CareersHubReachVM): string {
             ? `the number of ${SCHOOLS_STATUS_LABEL[item.status]} is not published (${when(item)})`
             : `${item.figure.long} ${SCHOOLS_STATUS_LABEL[item.status]}${item.status === 'planned' ? ',' : ''} ${when(item)}`,
         );
-        return `${programme.name} (${region.info.name}): ${formatList(parts)}.`;
+        return `${isolate(programme.name)} (${isolate(region.info.name)}): ${formatList(parts)}.`;
       }),
     )
     .concat(vm.absent.map((area) => noFiguresText(WHAT, area)))
@@ -188,5 +189,5 @@ export const careersHubReach = defineChart({
   notes: (vm) => absentNotes(WHAT, vm.absent, vm.regions.length),
   empty: (vm) => emptyText(WHAT, vm.absent, vm.regions.length),
   sourceIds: (vm) => [...new Set(allItems(vm).map((item) => item.sourceId))],
-  footnotes: (vm) => allItems(vm).filter((item) => item.note).map((item) => `${item.programme}, ${item.dateText}: ${item.note}`),
+  footnotes: (vm) => allItems(vm).filter((item) => item.note).map((item) => `${isolate(item.programme)}, ${item.dateText}: ${isolate(item.note ?? '')}`),
 });

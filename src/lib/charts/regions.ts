@@ -4,6 +4,7 @@
  * combined authorities in areas.csv; the default pair is named here, once, and falls back
  * to the first combined authorities in areas.csv when the data lacks either of them.
  */
+import { isolate } from '../data/bidi.ts';
 import { areaIndex, combinedAuthorities, type AreaInfo } from '../data/areas.ts';
 import { choice, type Choice } from './controls.ts';
 import type { ChartInput, ChartNoteList } from './types.ts';
@@ -64,7 +65,7 @@ export function pairNames(areas: readonly AreaInfo[]): string {
  * Manchester are in the data yet."
  */
 export function noFiguresText(what: string, area: Pick<AreaInfo, 'name'>): string {
-  return `No ${what} for ${area.name} are in the data yet.`;
+  return `No ${what} for ${isolate(area.name)} are in the data yet.`;
 }
 
 /** The chosen regions with nothing to draw, listed beside a chart that has figures for the other. */

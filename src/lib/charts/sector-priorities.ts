@@ -3,6 +3,7 @@
  * (rows, from sectors.csv) by area and programme (columns). Each relation has its own
  * shape and a word where there is room, so colour is never the only cue.
  */
+import { isolate } from '../data/bidi.ts';
 import { max } from 'd3-array';
 import * as Plot from '@observablehq/plot';
 import type { Markish, PlotOptions } from '@observablehq/plot';
@@ -186,14 +187,14 @@ export function sectorSummary(vm: SectorPrioritiesVM): string {
   }
   for (const [key, labels] of [...byRegionSet.entries()].sort((a, b) => b[0].split('|').length - a[0].split('|').length)) {
     const regions = key.split('|');
-    sentences.push(`${regions.length > 1 ? `Named for ${formatList(regions)}` : `Named for ${regions[0]} only`}: ${formatList(labels)}.`);
+    sentences.push(`${regions.length > 1 ? `Named for ${formatList(regions.map(isolate))}` : `Named for ${isolate(regions[0] ?? '')} only`}: ${formatList(labels.map(isolate))}.`);
   }
   for (const relation of RELATIONS.filter((r) => r === 'shortage' || r === 'priority')) {
     for (const column of vm.columns) {
       const sectors = vm.cells
         .filter((cell) => cell.columnKey === column.key && cell.mentions.some((m) => m.relation === relation))
         .map((cell) => vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId);
-      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${column.programmeName}: ${formatList(sectors)}.`);
+      if (sectors.length > 0) sentences.push(`${RELATION_LABEL[relation]} by ${isolate(column.programmeName)}: ${formatList(sectors.map(isolate))}.`);
     }
   }
   return [...sentences, ...absent].join(' ');
@@ -227,5 +228,5 @@ export const sectorPriorities = defineChart({
   empty: (vm) => emptyText(WHAT, vm.absent, vm.columns.length),
   sourceIds: (vm) => [...new Set(vm.cells.flatMap((cell) => cell.mentions.map((m) => m.sourceId)))],
   footnotes: (vm) =>
-    vm.cells.flatMap((cell) => cell.mentions.filter((m) => m.note).map((m) => `${vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId}, ${vm.columns.find((c) => c.key === cell.columnKey)?.programmeName ?? ''}: ${m.note}`)),
+    vm.cells.flatMap((cell) => cell.mentions.filter((m) => m.note).map((m) => `${isolate(vm.sectors.find((s) => s.id === cell.sectorId)?.label ?? cell.sectorId)}, ${isolate(vm.columns.find((c) => c.key === cell.columnKey)?.programmeName ?? '')}: ${isolate(m.note ?? '')}`)),
 });

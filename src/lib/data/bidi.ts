@@ -62,6 +62,7 @@ export function findDirectionalRun(text: string): string | null {
 }
 
 const FSI = '\u2068';
+const ISOLATE_CONTROLS = /[\u2066-\u2069]/gu;
 const PDI = '\u2069';
 
 /**
@@ -70,7 +71,8 @@ const PDI = '\u2069';
  * `<bdi>` does the same.
  */
 export function isolate(text: string): string {
-  return `${FSI}${text}${PDI}`;
+  // Isolate controls inside (refused by the checker anyway) could close this isolate early.
+  return `${FSI}${text.replace(ISOLATE_CONTROLS, '')}${PDI}`;
 }
 
 /** C0 and C1 controls (tab and line breaks too), DEL, and the invisible characters above. */

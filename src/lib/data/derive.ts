@@ -2,6 +2,7 @@
  * Derived, view-ready values: headline figures per combined authority, source lookups,
  * per-resident rates. Pure; every string a view shows comes formatted from here.
  */
+import { isolate } from './bidi.ts';
 import { formatFigure, formatPartialDate, formatCount, type FormattedFigure } from './format.ts';
 import { CATEGORY_LABEL, MEASURE_IS_EXPECTATION, MEASURE_LABEL, NEW_MONEY_LABEL, SCHOOLS_STATUS_LABEL, RELATION_LABEL } from './labels.ts';
 import { figureCitation } from '../export/citation.ts';
@@ -104,6 +105,24 @@ function formatRowFigure<N extends FigureDataset>(name: N, row: RowOf<N>): Forma
   return formatFigure(value, qualifier, unit, statedAs);
 }
 
+/**
+ * Funding lines by id, built once per loaded array (the rows are not mutated after
+ * loading), so looking up each line's whole is constant time rather than a scan.
+ */
+const fundingIndexes = new WeakMap<readonly FundingLine[], ReadonlyMap<string, FundingLine>>();
+function fundingById(all: readonly FundingLine[]): ReadonlyMap<string, FundingLine> {
+  let index = fundingIndexes.get(all);
+  if (!index) {
+    const byId = new Map<string, FundingLine>();
+    // The first line wins, as a scan would find it.
+    for (const l of all) if (!byId.has(l.id)) byId.set(l.id, l);
+    index = byId;
+    fundingIndexes.set(all, index);
+  }
+  return index;
+}
+
+
 /** What a card needs beyond its row: where it is and its citation's context. */
 interface FigureContext {
   source: (id: string) => SourceRef | null;
@@ -138,10 +157,10 @@ const CITED_TAGS = new Set<string>([CATEGORY_LABEL.wider_investment, CATEGORY_LA
 function fundingTags(line: FundingLine, all: FundingLine[]): string[] {
   const tags: string[] = [];
   if (line.category !== 'skills') tags.push(CATEGORY_LABEL[line.category]);
-  const whole = line.part_of ? all.find((l) => l.id === line.part_of) : undefined;
-  if (whole) tags.push(`Part of: ${whole.component} (${formatRowFigure('funding', whole).text})`);
+  const whole = line.part_of ? fundingById(all).get(line.part_of) : undefined;
+  if (whole) tags.push(`Part of: ${isolate(whole.component)} (${formatRowFigure('funding', whole).text})`);
   if (line.period_years !== null) tags.push(`Over ${formatCount(line.period_years)} years`);
-  if (line.funder_type !== 'not_stated') tags.push(`Funder: ${line.funder}`);
+  if (line.funder_type !== 'not_stated') tags.push(`Funder: ${isolate(line.funder)}`);
   // "Not stated" matters only where there is an amount to be new or not.
   if (line.new_money !== 'not_stated' || line.amount_gbp !== null) tags.push(NEW_MONEY_LABEL[line.new_money]);
   return tags;
@@ -346,7 +365,7 @@ export function buildHeadlines(data: RowsByDataset, today: Date = new Date()): R
     return {
       code,
       name,
-      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${source(area.population_source_id)?.publisher ?? area.population_source_id})` : null,
+      populationText: area ? `Population ${formatCount(area.population)} in ${area.population_year} (${isolate(source(area.population_source_id)?.publisher ?? area.population_source_id)})` : null,
       programmes: [...known, ...unknown].map((p) => programmeHeadline(p, data, context)).filter((p) => p.figures.length + p.notes.length + p.items.length + p.sectors.length > 0),
     };
   });
@@ -382,7 +401,7 @@ export function populationCredit(data: RowsByDataset): string | null {
   const source = sourceLookup(data);
   const credits = [...new Set((data.areas ?? []).map((area) => area.population_source_id))].map((id) => {
     const ref = source(id);
-    return ref ? `${ref.publisher}, ${ref.title}, ${ref.publishedText}` : id;
+    return ref ? `${isolate(ref.publisher)}, ${isolate(ref.title)}, ${ref.publishedText}` : isolate(id);
   });
   return credits.length > 0 ? `Population: ${credits.join('; ')}.` : null;
 }

@@ -1,6 +1,7 @@
 /**
- * The data contract: every dataset, its file, key and columns. Row types are derived
- * from these specs so the validator, the docs and the TypeScript types cannot drift.
+ * The data contract: every dataset, its file, key, columns and (for figure datasets) the
+ * column that holds its figure and its unit. Row types are derived from these specs so
+ * the validator, the docs and the TypeScript types cannot drift.
  */
 import { col, opt, type ColumnSpec } from './columns.ts';
 
@@ -286,7 +287,7 @@ export function rowFigure<N extends FigureDataset>(name: N, row: RowOf<N>): { va
   return { value: typeof value === 'number' ? value : null, qualifier: row.qualifier, statedAs: row.stated_as, unit };
 }
 
-/** Which datasets a dataset refers to: they are loaded first and checked across files. */
+/** The dataset a file name belongs to ("funding.csv" → funding), or undefined for any other file. */
 export function datasetForFile(file: string): DatasetName | undefined {
   return DATASET_NAMES.find((name) => SCHEMA[name].file === file);
 }

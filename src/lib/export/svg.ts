@@ -3,6 +3,7 @@
  * with its sources and the licence line, so a downloaded picture carries its provenance.
  * Built with DOM calls and textContent only, so data text can never become markup.
  */
+import { isolate } from '../data/bidi.ts';
 import { INK, MUTED, PAPER } from '../charts/palette.ts';
 import { SWATCH_SIZE, swatchShapes } from '../charts/swatch.ts';
 import { estimateTextWidth, wrapText } from '../charts/text.ts';
@@ -71,7 +72,7 @@ function legendBlock(doc: Document, entries: readonly LegendEntry[], y: number, 
 
 /** "Source: <publisher>, <date> (<title>)" for each source; an unresolved source says so. */
 export function sourceLines(sources: readonly ChartSource[]): string[] {
-  return sources.map(({ id, source }) => (source ? `Source: ${source.publisher}, ${source.publishedText} (${source.title})` : `Source details unavailable (${id})`));
+  return sources.map(({ id, source }) => (source ? `Source: ${isolate(source.publisher)}, ${source.publishedText} (${isolate(source.title)})` : `Source details unavailable (${isolate(id)})`));
 }
 
 /** Word wrap with the charts' own text-width estimate; long words are kept whole, no text gives no lines. */

@@ -4,6 +4,7 @@
  * district rather than a combined authority) and its per-resident rate. Pure; every
  * string comes from format.ts, and a missing or unquantified figure stays null, never 0.
  */
+import { isolate } from '../data/bidi.ts';
 import { descending, extent, rank } from 'd3-array';
 import { displayName, districtsOf } from '../data/areas.ts';
 import { formatCount, formatFigure, formatGbp, formatGbpPence, formatPartialDate, qualifyNumber } from '../data/format.ts';
@@ -237,10 +238,12 @@ export function rankText(rank: Rank | undefined): string {
 /** What a screen reader hears when a district is focused: name, value, rank. */
 export function describeFigure(figure: DistrictFigure, indicatorLabel: string, rank: Rank | undefined): string {
   const when = figure.when ? ` (${figure.when})` : '';
-  return `${figure.name}: ${indicatorLabel} ${figure.long}${when}; ${rankText(rank)}.`;
+  return `${isolate(figure.name)}: ${isolate(indicatorLabel)} ${figure.long}${when}; ${rankText(rank)}.`;
 }
 
+/** Names isolated (FSI…PDI), so a right-to-left name cannot reorder the figures beside it. */
 function listNames(names: string[]): string {
+  names = names.map(isolate);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
@@ -257,16 +260,16 @@ export function summarise(indicator: Pick<Indicator, 'label' | 'figures'>, regio
   const withValue = indicator.figures.filter((f): f is DistrictFigure & { value: number } => f.value !== null);
   const missing = indicator.figures.length - withValue.length;
   const missingText = missing > 0 ? ` ${formatCount(missing)} of the ${formatCount(indicator.figures.length)} ${noun.many} have no figure.` : '';
-  if (withValue.length === 0) return `No ${noun.one} of ${regionName} has a published figure for “${indicator.label}”.`;
+  if (withValue.length === 0) return `No ${noun.one} of ${isolate(regionName)} has a published figure for “${isolate(indicator.label)}”.`;
   const [min = NaN, max = NaN] = extent(withValue, (f) => f.value);
   const highest = withValue.filter((f) => f.value === max);
   const lowest = withValue.filter((f) => f.value === min);
   if (max === min) {
-    const all = withValue.length === 1 ? `${withValue[0]?.name} is the only ${noun.one} with a figure` : `All ${formatCount(withValue.length)} ${noun.many} with a figure have the same value`;
-    return `${all} for “${indicator.label}” in ${regionName}: ${highest[0]?.long}.${missingText}`;
+    const all = withValue.length === 1 ? `${listNames(withValue.map((f) => f.name))} is the only ${noun.one} with a figure` : `All ${formatCount(withValue.length)} ${noun.many} with a figure have the same value`;
+    return `${all} for “${isolate(indicator.label)}” in ${isolate(regionName)}: ${highest[0]?.long}.${missingText}`;
   }
   return (
-    `In ${regionName}, ${listNames(highest.map((f) => f.name))} ${highest.length > 1 ? 'have' : 'has'} the highest “${indicator.label}” (${highest[0]?.long}) ` +
+    `In ${isolate(regionName)}, ${listNames(highest.map((f) => f.name))} ${highest.length > 1 ? 'have' : 'has'} the highest “${isolate(indicator.label)}” (${highest[0]?.long}) ` +
     `and ${listNames(lowest.map((f) => f.name))} the lowest (${lowest[0]?.long}).${missingText}`
   );
 }

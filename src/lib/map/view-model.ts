@@ -10,6 +10,7 @@
  * national view (every combined authority as one shape) is one more case there. `period`
  * is carried through for indicators published over time; announcement figures have none.
  */
+import { isolate } from '../data/bidi.ts';
 import { sum } from 'd3-array';
 import { combinedAuthorities, displayName, districtsOf } from '../data/areas.ts';
 import { sourceLookup, type SourceRef } from '../data/derive.ts';
@@ -263,7 +264,7 @@ function describe(layer: MapLayer, figure: DistrictFigure, national: boolean): s
 function tooltipLines(layer: MapLayer, figure: DistrictFigure): string[] {
   const detail = layer.details.get(figure.code);
   const rank = capitalise(layer.ranks.get(figure.code)?.words ?? 'not ranked');
-  const value = `${layer.label}: ${figure.long}${figure.when ? ` (${figure.when})` : ''}`;
+  const value = `${isolate(layer.label)}: ${figure.long}${figure.when ? ` (${figure.when})` : ''}`;
   if (!detail) return [value, rank];
   return [value, rank, ...(layer.england ? [`England: ${layer.england.text}`] : []), detail.comparison, ...(detail.flag ? [`⚑ Publisher's flag: ${detail.flag}`] : [])];
 }

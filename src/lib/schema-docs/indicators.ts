@@ -5,7 +5,7 @@
 import type { ColumnSpec } from '../data/columns.ts';
 import { METADATA_SPEC, STATUS_MEANING, TIDY_COLUMNS, TIDY_COLUMN_DOCS, type TidyColumn } from '../data/indicators/schema.ts';
 import { INDICATOR_LICENCE_NOTE } from '../data/indicators/sources.ts';
-import { typeLabel } from './schema-docs.ts';
+import { markdownCell as cell, typeLabel } from './schema-docs.ts';
 
 const TIDY_TYPE: Record<TidyColumn, string> = {
   areacd: 'GSS area code, such as E08000012',
@@ -36,10 +36,6 @@ const TIDY_EXAMPLE: Record<TidyColumn, string> = {
   status: 'u',
   notes: '',
 };
-
-function cell(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
-}
 
 const code = (text: string) => (text === '' ? '' : `\`${cell(text)}\``);
 const HEADER = ['| Column | Required | Type | Allowed values | Description | Example |', '| --- | --- | --- | --- | --- | --- |'];

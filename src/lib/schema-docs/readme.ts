@@ -4,7 +4,7 @@
  */
 import { QUALIFIERS, type Qualifier } from '../data/schema.ts';
 import { indicatorsReadmeSection } from './indicators.ts';
-import { describeSchema, examplePath, exampleCsv, templateCsv, templatePath, type DatasetDoc } from './schema-docs.ts';
+import { describeSchema, markdownCell as cell, examplePath, exampleCsv, templateCsv, templatePath, type DatasetDoc } from './schema-docs.ts';
 
 /** Keyed by Qualifier so a new qualifier cannot be added without explaining it here. */
 export const QUALIFIER_MEANING: Record<Qualifier, string> = {
@@ -14,11 +14,6 @@ export const QUALIFIER_MEANING: Record<Qualifier, string> = {
   more_than: 'the source gives a floor ("more than 4,000"); the real figure is higher. Shown with a "+".',
   unquantified: 'the source mentions the item but publishes no number. Leave the number blank; put any words the source uses instead ("hundreds") in stated_as.',
 };
-
-/** Escape a table cell: a "|" would end the cell and a line break the row. */
-function cell(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
-}
 
 function code(text: string): string {
   return `\`${text}\``;

@@ -46,6 +46,11 @@ function refLabel(ref: string): string {
   return `${article} ${target.key} listed in ${target.file}`;
 }
 
+/** A Markdown table cell, escaped: a "|" would end the cell and a line break the row. */
+export function markdownCell(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
 export function typeLabel(spec: ColumnSpec<unknown>): string {
   return spec.kind === 'ref' && spec.ref ? refLabel(spec.ref) : KIND_LABEL[spec.kind];
 }

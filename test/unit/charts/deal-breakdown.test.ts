@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dealBreakdown, dealBreakdownViewModel, dealRowGroups, dealSummary, dealTable, measureLine, parseMeasure, type DealBreakdownVM, type DealLine } from '../../../src/lib/charts/deal-breakdown/index.ts';
 import { formatGbp, formatGbpPence } from '../../../src/lib/data/format.ts';
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import { fixtureData, PAIR, THIRD_AUTHORITY, without } from './fixtures.ts';
 
@@ -80,7 +81,7 @@ describe('dealBreakdownViewModel on the published data', () => {
     const measured = lines(vm).filter((l) => l.status === 'ok');
     if (measured.length === 1) {
       expect(rendered.summary).not.toContain('largest single line');
-      expect(rendered.summary).toContain(`Only one line can be shown in pounds per resident per year: ${measured[0]?.programmeName}`);
+      expect(rendered.summary).toContain(`Only one line can be shown in pounds per resident per year: ${isolate(measured[0]?.programmeName ?? '')}`);
       expect(rendered.caption.join(' ')).toContain('The scale runs to that one value');
     } else {
       expect(rendered.caption.join(' ')).not.toContain('Only one line');

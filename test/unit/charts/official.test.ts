@@ -1,3 +1,4 @@
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicatorRanking, indicatorRankingViewModel, rankingSummary, rankingTable, type IndicatorRankingVM } from '../../../src/lib/charts/official/ranking.ts';
 import { indicatorTrend, indicatorTrendViewModel, trendSummary, trendTable, type IndicatorTrendVM } from '../../../src/lib/charts/official/trend.ts';
@@ -166,7 +167,7 @@ describe('indicator-trend view-model', () => {
     const extended = { ...(await fixtureData(THIRD_AUTHORITY)), indicators: all.indicators };
     const vm = ok<IndicatorTrendVM>(indicatorTrendViewModel(extended, { indicator: 'starts', a: PAIR.a, b: 'E47000099' }));
     expect(vm.lines.map((line) => line.areaCode)).toEqual(['E47000004', 'E92000001']);
-    expect(trendSummary(vm)).toContain('No figures of starts for Testshire are in the data yet.');
+    expect(trendSummary(vm)).toContain(`No figures of starts for ${isolate('Testshire')} are in the data yet.`);
   });
 
   it('summarises every line as missing when all values are', () => {

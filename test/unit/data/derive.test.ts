@@ -1,3 +1,4 @@
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHeadlines, populationCredit, sumQualified, type RegionHeadline } from '../../../src/lib/data/derive.ts';
 import type { AssembledData } from '../../../src/lib/data/validate.ts';
@@ -16,15 +17,15 @@ const figuresOf = (region: RegionHeadline) => region.programmes.flatMap((p) => p
 describe('buildHeadlines', () => {
   it('has one section per combined authority, from the data', () => {
     expect(headlines.map((r) => r.code)).toEqual(['E47000004', 'E47000007']);
-    expect(headlines[1]?.populationText).toBe('Population 2,919,600 in 2021 (Office for National Statistics)');
+    expect(headlines[1]?.populationText).toBe(`Population 2,919,600 in 2021 (${isolate('Office for National Statistics')})`);
   });
 
   it('credits the populations to the source rows areas.csv names, not to a fixed census', () => {
-    expect(populationCredit(loaded.data)).toBe('Population: Office for National Statistics, Census 2021: usual resident population by local authority, 28 June 2022.');
+    expect(populationCredit(loaded.data)).toBe(`Population: ${isolate('Office for National Statistics')}, ${isolate('Census 2021: usual resident population by local authority')}, 28 June 2022.`);
     const areas = (loaded.data.areas ?? []).map((area) => ({ ...area, population_year: 2024, population_source_id: 'other' }));
     const sources = [{ source_id: 'other', title: 'Mid-year estimates', publisher: 'A publisher', published: '2025-07', url: null, note: null, _line: 2 }];
-    expect(populationCredit({ areas, sources })).toBe('Population: A publisher, Mid-year estimates, July 2025.');
-    expect(buildHeadlines({ areas, sources })[0]?.populationText).toBe('Population 1,551,700 in 2024 (A publisher)');
+    expect(populationCredit({ areas, sources })).toBe(`Population: ${isolate('A publisher')}, ${isolate('Mid-year estimates')}, July 2025.`);
+    expect(buildHeadlines({ areas, sources })[0]?.populationText).toBe(`Population 1,551,700 in 2024 (${isolate('A publisher')})`);
     expect(populationCredit({})).toBeNull();
   });
 
@@ -62,7 +63,7 @@ describe('buildHeadlines', () => {
       expect(card).toMatchObject({ alsoIds: ['wm-deal-sme-apprenticeships'], label: 'New apprenticeships at SMEs: places funded' });
       expect(card?.value.text).toBe('Hundreds');
       expect(card?.tags).toContain('Funding amount not published');
-      expect(card?.tags).toContain('Part of: Whole deal (up to £69m)');
+      expect(card?.tags).toContain(`Part of: ${isolate('Whole deal')} (up to £69m)`);
     });
 
     it.each([
@@ -133,7 +134,7 @@ describe('buildHeadlines', () => {
   it('orders a deal total before its parts and tags the parts', () => {
     const deal = headlines[1]?.programmes.find((p) => p.id === 'wm-skills-deal');
     expect(deal?.figures[0]?.id).toBe('wm-deal-total');
-    expect(deal?.figures.find((f) => f.id === 'wm-deal-edtech')?.tags).toContain('Part of: Whole deal (up to £69m)');
+    expect(deal?.figures.find((f) => f.id === 'wm-deal-edtech')?.tags).toContain(`Part of: ${isolate('Whole deal')} (up to £69m)`);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { describe, expect, it } from 'vitest';
 import { composeChartSvg, serialiseSvg, sourceLines, svgSize, wrapLine } from '../../../src/lib/export/svg.ts';
 import { embedSnippet, embedUrl, escapeAttribute } from '../../../src/lib/export/embed-snippet.ts';
@@ -84,7 +85,7 @@ describe('composeChartSvg', () => {
 
 describe('sourceLines', () => {
   it('names publisher, date and title; says when a source is unknown', () => {
-    expect(sourceLines([{ id: 's1', source: { id: 's1', title: 'Deal', publisher: 'BBC', publishedText: 'May 2023', url: null, note: null } }, { id: 's2', source: null }])).toEqual(['Source: BBC, May 2023 (Deal)', 'Source details unavailable (s2)']);
+    expect(sourceLines([{ id: 's1', source: { id: 's1', title: 'Deal', publisher: 'BBC', publishedText: 'May 2023', url: null, note: null } }, { id: 's2', source: null }])).toEqual([`Source: ${isolate('BBC')}, May 2023 (${isolate('Deal')})`, `Source details unavailable (${isolate('s2')})`]);
   });
 });
 

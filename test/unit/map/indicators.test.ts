@@ -1,3 +1,4 @@
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES, SCHEMA, type DatasetName, type RowsByDataset } from '../../../src/lib/data/schema.ts';
@@ -13,6 +14,7 @@ import {
   type DistrictFigure,
   type Indicator,
 } from '../../../src/lib/map/indicators.ts';
+const withoutIsolates = (text: string) => text.replace(/[\u2068\u2069]/gu, '');
 
 const published = (name: DatasetName) => readFileSync(new URL(`../../fixtures/dashboard/${SCHEMA[name].file}`, import.meta.url), 'utf8');
 
@@ -156,13 +158,16 @@ describe('summarise and describeFigure', () => {
     [[4, null], 'D0 is the only district with a figure for “Population” in Region: 4. 1 of the 2 districts have no figure.'],
     [[null, null], 'No district of Region has a published figure for “Population”.'],
   ])('%j', (values, text) => {
-    expect(summarise(indicator(values), 'Region')).toBe(text);
+    // Names and labels are isolated (FSI…PDI); the words around them read as written.
+    const summary = summarise(indicator(values), 'Region');
+    expect(summary).toContain(isolate('Region'));
+    expect(withoutIsolates(summary)).toBe(text);
   });
 
   it('describes a focused district with its name, value and rank', () => {
     const [first] = figures([486100]);
     expect(describeFigure({ ...(first as DistrictFigure), name: 'Liverpool', long: '486,100', when: 'in 2021' }, 'Population', { rank: 1, of: 6 })).toBe(
-      'Liverpool: Population 486,100 (in 2021); rank 1 of 6, highest first.',
+      `${isolate('Liverpool')}: ${isolate('Population')} 486,100 (in 2021); rank 1 of 6, highest first.`,
     );
   });
 });

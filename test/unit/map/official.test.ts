@@ -2,6 +2,7 @@
  * The map's official-statistics layers and the national view, on the invented files in
  * test/fixtures/map (never public/data) and synthetic square boundaries.
  */
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndicatorStore } from '../../../src/lib/data/indicators/derive.ts';
@@ -126,12 +127,12 @@ describe('an official indicator without intervals (rate)', () => {
   it('says value, rank, England and the plain difference in the tooltip and live region, with the licence', () => {
     if (v.map.status !== 'ready') throw new Error(v.map.status);
     const knowsley = v.map.drawing.districts.find((d) => d.code === 'E08000011');
-    expect(knowsley?.tooltipLines).toEqual(['Rate: 1,228 per 100,000 people (2024/25)', 'The highest of 6 districts', 'England: 959 per 100,000 people', '269 per 100,000 people higher than England']);
+    expect(knowsley?.tooltipLines).toEqual([`${isolate('Rate')}: 1,228 per 100,000 people (2024/25)`, 'The highest of 6 districts', 'England: 959 per 100,000 people', '269 per 100,000 people higher than England']);
     expect(v.announcements.E08000011).toBe('Knowsley: Rate 1,228 per 100,000 people (2024/25); the highest of 6 districts. England: 959 per 100,000 people. 269 per 100,000 people higher than England.');
     expect(knowsley?.description).toBe(v.announcements.E08000011);
     // The label drops the unit in words; the key's title says it.
     expect(knowsley?.labelLines).toEqual(['Knowsley', '1,228']);
-    expect(v.summary).toBe('In Liverpool City Region, Knowsley has the highest “Rate” (1,228 per 100,000 people) and Liverpool the lowest (833 per 100,000 people). England: 959 per 100,000 people.');
+    expect(v.summary).toBe(`In ${isolate('Liverpool City Region')}, ${isolate('Knowsley')} has the highest “${isolate('Rate')}” (1,228 per 100,000 people) and ${isolate('Liverpool')} the lowest (833 per 100,000 people). England: 959 per 100,000 people.`);
     expect(v.figureAttribution).toBe('Source: Office for National Statistics and Department for Education, licensed under the Open Government Licence v3.0.');
     expect(v.caveat).toBe('A fixture caveat in our words.');
     expect(v.table.official).toBe(true);
@@ -189,7 +190,7 @@ describe('an indicator absent for a region', () => {
   it('lists every district as not published, with a summary that says so', () => {
     expect(v.table.rows).toHaveLength(7);
     expect(v.table.rows.every((r) => r.text === 'No data' && r.rank === 'Not ranked')).toBe(true);
-    expect(v.summary).toMatch(/^No district of West Midlands has a published figure for “Share”\./);
+    expect(v.summary).toMatch(new RegExp(`^No district of ${isolate('West Midlands')} has a published figure for “${isolate('Share')}”\\.`));
     expect(v.legend.classes).toEqual([]);
     expect(v.params.period).toBe('2023-01-01/P1Y');
   });

@@ -1,3 +1,4 @@
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { describe, expect, it } from 'vitest';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import type { BoundariesResult } from '../../../src/lib/map/boundaries.ts';
@@ -67,15 +68,15 @@ describe('mapViewModel: words', () => {
 
   it('gives heading, summary, hint, captions and the embed title', () => {
     expect(view.heading).toBe('Population: Liverpool City Region');
-    expect(view.summary).toBe('In Liverpool City Region, Liverpool has the highest “Population” (486,100) and Halton the lowest (128,500).');
+    expect(view.summary).toBe(`In ${isolate('Liverpool City Region')}, ${isolate('Liverpool')} has the highest “${isolate('Population')}” (486,100) and ${isolate('Halton')} the lowest (128,500).`);
     expect(view.hint).toMatch(/No programme figures are published for individual districts yet/);
     expect(view.table.caption).toBe('Population by district, Liverpool City Region');
     expect(view.embedTitle).toBe('District map: Population, Liverpool City Region');
   });
 
   it('announces each district with its value and rank', () => {
-    expect(view.announcements.E06000006).toBe('Halton: Population 128,500 (in 2021); rank 6 of 6, highest first.');
-    expect(view.announcements.E08000012).toBe('Liverpool: Population 486,100 (in 2021); rank 1 of 6, highest first.');
+    expect(view.announcements.E06000006).toBe(`${isolate('Halton')}: ${isolate('Population')} 128,500 (in 2021); rank 6 of 6, highest first.`);
+    expect(view.announcements.E08000012).toBe(`${isolate('Liverpool')}: ${isolate('Population')} 486,100 (in 2021); rank 1 of 6, highest first.`);
   });
 
   it('lists each district in the table with its rank and source', () => {
@@ -110,7 +111,7 @@ describe('mapViewModel: the drawing', () => {
       fill: view.legend.classes[0]?.colour,
       labelLines: ['Halton', '128,500'],
       tooltipTitle: 'Halton',
-      tooltipLines: ['Population: 128,500 (in 2021)', 'Rank 6 of 6, highest first'],
+      tooltipLines: [`${isolate('Population')}: 128,500 (in 2021)`, 'Rank 6 of 6, highest first'],
       description: view.announcements.E06000006,
     });
     // The label sits inside the district's square.

@@ -4,6 +4,7 @@
  * vintage. And growing the data is a data change only: a scratch copy of public/data with
  * a sixteenth combined authority passes every data check.
  */
+import { isolate } from '../../../src/lib/data/bidi.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ describe('a sixteenth combined authority in a scratch copy of public/data', () =
     expect(grown.reports.flatMap((r) => r.errors.map(describeIssue))).toEqual([]);
     const regions = (grown.data.areas ?? []).filter((area) => area.area_type === 'combined_authority');
     expect(buildHeadlines(grown.data).map((region) => region.code)).toEqual(regions.map((region) => region.area_code));
-    expect(buildHeadlines(grown.data).at(-1)).toMatchObject({ code: SIXTEENTH_REGION, populationText: 'Population 3,000 in 2021 (Office for National Statistics)' });
+    expect(buildHeadlines(grown.data).at(-1)).toMatchObject({ code: SIXTEENTH_REGION, populationText: `Population 3,000 in 2021 (${isolate('Office for National Statistics')})` });
   });
 
   it('is covered by the committed boundaries', () => {

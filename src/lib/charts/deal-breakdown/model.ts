@@ -4,6 +4,7 @@
  * sit beside their whole and are never added to it; lines with no published amount are
  * kept, with why, and wider investment is context, off the scale.
  */
+import { isolate } from '../../data/bidi.ts';
 import { group } from 'd3-array';
 import { formatFigure, type FormattedFigure } from '../../data/format.ts';
 import { sourceLookup } from '../../data/derive.ts';
@@ -284,7 +285,7 @@ export function dealBreakdownViewModel(data: ChartInput, options: { readonly mea
     ...new Set(
       denominators.map((info) => {
         const ref = info.populationSourceId ? source(info.populationSourceId) : null;
-        return `population in ${info.populationYear ?? 'a year not stated'}${ref ? ` (${ref.title}, ${ref.publisher})` : ''}`;
+        return `population in ${info.populationYear ?? 'a year not stated'}${ref ? ` (${isolate(ref.title)}, ${isolate(ref.publisher)})` : ''}`;
       }),
     ),
   ];

@@ -4,6 +4,7 @@
  * the key.
  */
 import { max } from 'd3-array';
+import { isolate } from '../../data/bidi.ts';
 import { capitalise, formatCount, formatList, formatPartialDate } from '../../data/format.ts';
 import { FUNDER_TYPE_LABEL, NEW_MONEY_LABEL } from '../../data/labels.ts';
 import { moneyTick } from '../figures.ts';
@@ -14,20 +15,21 @@ import { allLines, isMeasured, MEASURE_LABEL, TITLE, type AreaTotal, type DealBr
 
 function statusMarker(line: DealLine): string | null {
   if (line.status === 'ok') return null;
-  if (line.status === 'not_quantified') return line.statedAs ? `Not quantified: described as “${line.statedAs}”` : 'Not quantified: no amount published';
+  if (line.status === 'not_quantified') return line.statedAs ? `Not quantified: described as “${isolate(line.statedAs)}”` : 'Not quantified: no amount published';
   return capitalise(line.figure.long);
 }
 
 function lineDetail(line: DealLine): string {
-  const parts = [line.funder];
-  if (line.paidFromLabel) parts.push(`paid from ${line.paidFromLabel}`);
+  // Data text is isolated so it cannot reorder the figures drawn beside it (issue 19).
+  const parts = [isolate(line.funder)];
+  if (line.paidFromLabel) parts.push(`paid from ${isolate(line.paidFromLabel)}`);
   return parts.join(' · ');
 }
 
 function lineRow(line: DealLine): RowSpec {
   const common = { id: line.id, detail: lineDetail(line), marker: statusMarker(line) };
   if (!isMeasured(line)) return { ...common, kind: 'listed', label: line.component, bar: null };
-  return { ...common, kind: 'bar', label: `${line.component}: ${line.figure.text}`, bar: { value: line.measureValue, style: line.ceiling ? 'ceiling' : 'solid', colour: FUNDER_COLOUR[line.funderType] } };
+  return { ...common, kind: 'bar', label: `${isolate(line.component)}: ${line.figure.text}`, bar: { value: line.measureValue, style: line.ceiling ? 'ceiling' : 'solid', colour: FUNDER_COLOUR[line.funderType] } };
 }
 
 function notQuantifiedExtra(total: AreaTotal, separator: string): string {
@@ -53,7 +55,7 @@ export function dealRowGroups(vm: DealBreakdownVM): RowGroup[] {
       for (const line of programme.lines) {
         if (line.role !== previousRole && (line.role === 'funder_share' || line.role === 'component')) {
           const whole = line.partOf === null ? undefined : byId.get(line.partOf);
-          const wholeText = whole ? (whole.status === 'ok' ? `${whole.component} (${whole.figure.text})` : whole.component) : 'the line above';
+          const wholeText = whole ? (whole.status === 'ok' ? `${isolate(whole.component)} (${whole.figure.text})` : isolate(whole.component)) : 'the line above';
           rows.push({
             id: `parts-${line.role}-${line.partOf ?? line.id}`,
             kind: 'subheading',
