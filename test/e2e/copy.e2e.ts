@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { dataFile } from './headline-data.ts';
+import { dataFile, openAllFolds } from './headline-data.ts';
 import { collectProblems } from './browser.ts';
 import { useSite } from './site.ts';
 
@@ -39,6 +39,8 @@ async function open(context: BrowserContext, route = ''): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${site.server.url}${route}`);
   await page.waitForLoadState('networkidle');
+  // The headline's programme sections are folded; a reader opens one to reach its cards.
+  await openAllFolds(page);
   return page;
 }
 

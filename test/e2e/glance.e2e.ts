@@ -181,7 +181,9 @@ function collidingFiles(): { funding: string; completions: string; fundingId: st
   const fundingLine = funding.split('\n')[1] ?? '';
   // A funding line whose id is a key the views could make up; a completion with a funding line's id, in the same programme.
   const madeUp = fundingLine.replace(/^[^,]+,/, `total-${first.area_code},`);
-  const completion = `${first.id},${first.area_code},${first.programme_id},completed,10,exact,,2024,,${first.source_id},Collision test.`;
+  // Built from the file's own header, so the row stays valid when the schema gains a column.
+  const cells: Record<string, string> = { id: first.id, area_code: first.area_code, programme_id: first.programme_id, measure: 'completed', value: '10', qualifier: 'exact', as_of: '2024', source_id: first.source_id, note: 'Collision test.' };
+  const completion = (completions.split('\n')[0] ?? '').replace(/^\uFEFF/, '').trim().split(',').map((column) => cells[column] ?? '').join(',');
   return { funding: `${funding.trimEnd()}\n${madeUp}\n`, completions: `${completions.trimEnd()}\n${completion}\n`, fundingId: first.id };
 }
 

@@ -26,6 +26,13 @@ describe('inlineStylesheets', () => {
     expect(inlineStylesheets(html, cssFor, limit)).toBe(html);
   });
 
+  it('leaves a stylesheet inside <noscript> as a link, and inlines the rest', () => {
+    const noscript = '<noscript><link rel="stylesheet" href="./no-script.css" /></noscript>';
+    const html = inlineStylesheets(page(link('assets/a.css') + noscript), cssFor);
+    expect(html).toContain('<style>a{color:red}</style>');
+    expect(html).toContain(noscript);
+  });
+
   it('inlines data: URLs, which do not depend on where the CSS is', () => {
     expect(inlineStylesheets(page(link('assets/data.css')), cssFor)).toContain('<style>i{background:url(data:image/png;base64,AA)}</style>');
   });
