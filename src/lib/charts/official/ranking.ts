@@ -5,6 +5,7 @@
  * indicators data layer (derive.ts, compare.ts), never recomputed here.
  */
 import * as Plot from '@observablehq/plot';
+import { isolate } from '../../data/bidi.ts';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { max, min } from 'd3-array';
 import { englandValue, findPeriod, rankCombinedAuthorities, type RankEntry } from '../../data/indicators/derive.ts';
@@ -186,24 +187,24 @@ export function rankingTable(vm: IndicatorRankingVM): ChartTable {
 }
 
 export function rankingSummary(vm: IndicatorRankingVM): string {
-  const sentences = [`${vm.meta.name}, ${vm.period.label}: ${countOf(vm.ranked, 'combined authority', 'combined authorities')} with a value, and England.`];
+  const sentences = [`${isolate(vm.meta.name)}, ${vm.period.label}: ${countOf(vm.ranked, 'combined authority', 'combined authorities')} with a value, and England.`];
   for (const dot of vm.pair) {
     if (dot.value === null) {
-      sentences.push(`${dot.name}: ${dot.figure.long === 'no figure published for this area and period' ? 'no figure is published' : dot.figure.long}, so it is not ranked.`);
+      sentences.push(`${isolate(dot.name)}: ${dot.figure.long === 'no figure published for this area and period' ? 'no figure is published' : dot.figure.long}, so it is not ranked.`);
       continue;
     }
-    sentences.push(`${dot.name} is ${dot.rank?.text ?? 'not ranked'}. ${dot.comparison?.sentence ?? ''}`.trim());
+    sentences.push(`${isolate(dot.name)} is ${dot.rank?.text ?? 'not ranked'}. ${dot.comparison?.sentence ?? ''}`.trim());
   }
   const top = vm.dots.find((dot) => dot.areaCode !== ENGLAND_CODE);
-  if (top && !vm.pair.includes(top)) sentences.push(`The highest is ${top.name} (${top.figure.text}).`);
+  if (top && !vm.pair.includes(top)) sentences.push(`The highest is ${isolate(top.name)} (${top.figure.text}).`);
   const others = vm.missing.filter((dot) => !vm.pair.includes(dot));
-  if (others.length > 0) sentences.push(`No value is published for ${formatList(others.map((dot) => dot.name))}.`);
+  if (others.length > 0) sentences.push(`No value is published for ${formatList(others.map((dot) => isolate(dot.name)))}.`);
   return sentences.join(' ');
 }
 
 export function rankingCaption(vm: IndicatorRankingVM): string[] {
   return [
-    `${vm.meta.name}, ${vm.period.label} (${vm.meta.unit}).`,
+    `${isolate(vm.meta.name)}, ${vm.period.label} (${vm.meta.unit}).`,
     vm.anyInterval
       ? 'Each dot is a published value; the line through it is its 95% confidence interval. Where two intervals overlap, the difference may be chance.'
       : 'Each dot is a published value; no 95% intervals are published for this indicator.',

@@ -5,6 +5,7 @@
  * data layer (derive.ts, compare.ts).
  */
 import * as Plot from '@observablehq/plot';
+import { isolate } from '../../data/bidi.ts';
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { max, min } from 'd3-array';
 import { changeSinceFirst, englandValue, trendSeries, type Change } from '../../data/indicators/derive.ts';
@@ -145,10 +146,10 @@ export function trendSummary(vm: IndicatorTrendVM): string {
     const first = withValue[0];
     const last = withValue.at(-1);
     if (!first || !last) {
-      sentences.push(`${line.name}: no value of ${vm.meta.name.toLowerCase()} is published in any period.`);
+      sentences.push(`${isolate(line.name)}: no value of ${isolate(vm.meta.name.toLowerCase())} is published in any period.`);
       continue;
     }
-    let sentence = first === last ? `${line.name}: ${last.figure.text} in ${last.period.label}, the only period with a value` : `${line.name}: ${last.figure.text} in ${last.period.label}, ${line.change?.text ?? `from ${first.figure.text} in ${first.period.label}`}`;
+    let sentence = first === last ? `${isolate(line.name)}: ${last.figure.text} in ${last.period.label}, the only period with a value` : `${isolate(line.name)}: ${last.figure.text} in ${last.period.label}, ${line.change?.text ?? `from ${first.figure.text} in ${first.period.label}`}`;
     const gaps = line.points.filter((p) => p.value === null && p.period.start > first.period.start && p.period.start < last.period.start);
     if (gaps.length > 0) sentence += `; no value for ${formatList(gaps.map((p) => p.period.label))}`;
     sentences.push(`${sentence}.`);
@@ -162,7 +163,7 @@ export function trendCaption(vm: IndicatorTrendVM): string[] {
   const first = vm.periods[0];
   const last = vm.periods.at(-1);
   return [
-    `${vm.meta.name} (${vm.meta.unit})${first && last && first !== last ? `, ${first.label} to ${last.label}` : ''}.`,
+    `${isolate(vm.meta.name)} (${vm.meta.unit})${first && last && first !== last ? `, ${first.label} to ${last.label}` : ''}.`,
     vm.anyInterval ? 'Shaded bands are 95% confidence intervals, where the publisher gives them.' : 'No 95% intervals are published for this indicator.',
     'A break in a line is a period with no published value, not a zero.',
   ];
