@@ -4,6 +4,7 @@
  * Without intervals the difference is stated plainly, with no claim that it is more
  * than chance. Polarity shapes the words ("better"), never a colour. Pure.
  */
+import { isolate } from '../bidi.ts';
 import { formatDifference, formatIndicatorValue, roundTo, withoutFloatNoise as exact } from './format.ts';
 import type { IndicatorMeta, Observation } from './schema.ts';
 
@@ -48,12 +49,13 @@ function polaritySentence(meta: Meta): string {
 export function compareWithEngland(meta: Meta, area: Row | null, england: Row | null, areaName = 'This area'): Comparison {
   const value = (n: number) => formatIndicatorValue(meta, n);
   if (area?.value == null || england?.value == null) {
-    const missing = area?.value == null ? `no value is published for ${areaName}` : "England's value is not published";
+    const missing = area?.value == null ? `no value is published for ${isolate(areaName)}` : "England's value is not published";
     return { kind: 'unavailable', significant: false, judgement: null, text: 'No comparison with England', sentence: `No comparison with England: ${missing} for this period.` };
   }
   const a = area.value;
   const e = england.value;
-  const both = `${areaName}: ${value(a)}; England: ${value(e)}`;
+  // The area's name is data: isolated, so no character in it can reorder the figures after it.
+  const both = `${isolate(areaName)}: ${value(a)}; England: ${value(e)}`;
   if (area.lci95 !== null && area.uci95 !== null && england.lci95 !== null && england.uci95 !== null) {
     // Touching intervals overlap; float noise in the published ends (73.60000000000001) must not separate them.
     const overlap = exact(area.lci95) <= exact(england.uci95) && exact(england.lci95) <= exact(area.uci95);

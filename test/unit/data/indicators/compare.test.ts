@@ -32,17 +32,18 @@ describe('compareWithEngland', () => {
   it('states a difference without an interval plainly, claiming no significance', () => {
     const result = compareWithEngland(rate, at(1228), at(959), 'Knowsley');
     expect(result.text).toBe('269 per 100,000 people higher than England');
-    expect(result.sentence).toBe('Knowsley: 1,228 per 100,000 people; England: 959 per 100,000 people, 269 per 100,000 people higher than England. No 95% interval is published, so this is the difference as published, not a test of significance. On this measure a higher value is better.');
+    expect(result.sentence).toBe('\u2068Knowsley\u2069: 1,228 per 100,000 people; England: 959 per 100,000 people, 269 per 100,000 people higher than England. No 95% interval is published, so this is the difference as published, not a test of significance. On this measure a higher value is better.');
     expect(result.sentence).not.toMatch(/significantly|better than England/);
   });
 
+  // Area names are data, isolated (U+2068 … U+2069) so that no character in them reorders a figure.
   it('explains the rule in the sentence', () => {
-    expect(compareWithEngland(percent(), at(66.9, 65.6, 68.2), at(67.8, 67.5, 68.1), 'West Midlands').sentence).toBe('West Midlands: 66.9%; England: 67.8%. Similar to England: the 95% intervals overlap, so the difference may be chance.');
-    expect(compareWithEngland(percent('lower_is_better'), at(8, 7.1, 8.9), at(6.6, 6.4, 6.8), 'Liverpool City Region').sentence).toBe('Liverpool City Region: 8.0%; England: 6.6%. Higher than England: the 95% intervals do not overlap. On this measure a lower value is better.');
+    expect(compareWithEngland(percent(), at(66.9, 65.6, 68.2), at(67.8, 67.5, 68.1), 'West Midlands').sentence).toBe('\u2068West Midlands\u2069: 66.9%; England: 67.8%. Similar to England: the 95% intervals overlap, so the difference may be chance.');
+    expect(compareWithEngland(percent('lower_is_better'), at(8, 7.1, 8.9), at(6.6, 6.4, 6.8), 'Liverpool City Region').sentence).toBe('\u2068Liverpool City Region\u2069: 8.0%; England: 6.6%. Higher than England: the 95% intervals do not overlap. On this measure a lower value is better.');
   });
 
   it('names what is missing', () => {
-    expect(compareWithEngland(percent(), at(null), at(1)).sentence).toBe('No comparison with England: no value is published for This area for this period.');
+    expect(compareWithEngland(percent(), at(null), at(1)).sentence).toBe('No comparison with England: no value is published for \u2068This area\u2069 for this period.');
     expect(compareWithEngland(percent(), at(1), at(null), 'Knowsley').sentence).toBe("No comparison with England: England's value is not published for this period.");
   });
 });
