@@ -4,12 +4,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { prerenderHeadline } from './scripts/build/prerender.ts';
 import { inlineCriticalCss } from './scripts/build/inline-css.ts';
 import { staticCharts } from './scripts/build/static-charts.ts';
+import { STATIC_MAP_SCRIPT, staticMaps } from './scripts/build/static-maps.ts';
 import { securityHeaders } from './scripts/build/security-plugin.ts';
 import { trimPlotDependencies } from './scripts/build/trim-plot-deps.ts';
 
 type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null };
-/** Each HTML page's entry script, as the bundler names modules (absolute paths). */
-const PAGE_ENTRIES = { app: fileURLToPath(new URL('./src/main.ts', import.meta.url)), embed: fileURLToPath(new URL('./src/embed.ts', import.meta.url)) };
+/** Each page's entry script, as the bundler names modules (absolute paths); the static map pages' loader is one too. */
+const PAGE_ENTRIES = {
+  app: fileURLToPath(new URL('./src/main.ts', import.meta.url)),
+  embed: fileURLToPath(new URL('./src/embed.ts', import.meta.url)),
+  [STATIC_MAP_SCRIPT]: fileURLToPath(new URL('./src/static-map.ts', import.meta.url)),
+};
 const pageReach = new WeakMap<ChunkingContext, Record<string, Set<string>>>();
 
 /** Every module a page can ever run: its entry's imports, static and lazy, followed through. */
@@ -37,6 +42,8 @@ function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
     reach = Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([page, entry]) => [page, reachableFrom(ctx, entry)]));
     pageReach.set(ctx, reach);
   }
+  // Vite's lazy-import helper on its own: the static map loader uses it and nothing else of "shared".
+  if (moduleId.includes('vite/preload-helper')) return 'preload-helper';
   const pages = Object.keys(PAGE_ENTRIES).filter((page) => reach[page]?.has(moduleId));
   if (pages.length === 1) return pages[0] ?? null;
   // Used by both; or by neither entry script but imported by the HTML itself (Vite's modulepreload polyfill).
@@ -48,9 +55,9 @@ export default defineConfig({
   base: './',
   // Build-only: prerender the headline into index.html; inline each page's (small) CSS so it
   // paints after one request; CSP meta tag (allowing that CSS by hash) and dist/_headers.
-  // Build-only too: a static page per chart, drawn at build time (embed/<id>.html).
+  // Build-only too: a static page per chart and per map region, drawn at build time (embed/<id>.html, embed/map-<region>.html).
   // Everywhere: leave Plot's unused projections and colour schemes out (see the plugin).
-  plugins: [trimPlotDependencies(), svelte(), prerenderHeadline(), inlineCriticalCss(), securityHeaders(), staticCharts()],
+  plugins: [trimPlotDependencies(), svelte(), prerenderHeadline(), inlineCriticalCss(), securityHeaders(), staticCharts(), staticMaps()],
   build: {
     target: 'es2022',
     // Source maps stay out of dist/ (hosts would publish them) unless asked for: SOURCEMAP=1 npm run build.
@@ -58,8 +65,9 @@ export default defineConfig({
     rolldownOptions: {
       // The build is small and its time is spent in HTML prerendering by design; the timing report is noise.
       checks: { bundlerTimings: false },
-      // The dashboard, and the page other sites put in an iframe (one chart or the map).
-      input: { main: 'index.html', embed: 'embed.html' },
+      // The dashboard, the page other sites put in an iframe (one chart or the map), and the
+      // static map pages' loader (no imports of its own; see scripts/build/static-maps.ts).
+      input: { main: 'index.html', embed: 'embed.html', [STATIC_MAP_SCRIPT]: PAGE_ENTRIES[STATIC_MAP_SCRIPT] },
       output: {
         // What each page statically needs in as few files as possible: on a phone each extra
         // request costs a round trip. Lazy views keep their own chunks. Per page, so the

@@ -1,6 +1,6 @@
 // Full-page screenshots of the built site for visual review.
 // Usage: npm run build && npx tsx scripts/screenshot.ts [hash-route ...]
-//   e.g. npx tsx scripts/screenshot.ts '#/' '#/region/gmca'
+//   e.g. npx tsx scripts/screenshot.ts '#/' '#/region/gmca' embed/map-E47000004.html
 // Writes screenshots/<route-name>-<width>.png (gitignored). Builds nothing.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,9 @@ const VIEWPORTS = [
   { width: 1280, height: 900 },
 ];
 
-/** Accept '#/x', '/x' or 'x' and return a hash route. */
+/** Accept '#/x', '/x' or 'x' and return a hash route; a page's path ('embed/map-E47000004.html') is kept as it is. */
 function toHash(route: string): string {
-  if (route.startsWith('#')) return route;
+  if (route.startsWith('#') || /\.html(?:[?#]|$)/.test(route)) return route;
   return route.startsWith('/') ? `#${route}` : `#/${route}`;
 }
 

@@ -508,3 +508,15 @@ export function withLoadFailure(current: OfficialInput, ids: readonly string[], 
   for (const id of ids) problems[id] = reason;
   return { ...current, metadata: current.metadata ?? (ids.length === 0 ? [] : null), problems };
 }
+
+/** What the live region says: the focused area's announcement, else the hint (empty when there is no map). */
+export function mapAnnouncement(view: MapViewModel, code: string | null): string {
+  if (view.status !== 'ok') return '';
+  return (code !== null && view.announcements[code]) || view.focusHint;
+}
+
+/** Every region the map offers (the national view first), e.g. for the build's static map pages. */
+export function mapRegionCodes(data: RowsByDataset): string[] {
+  const view = mapViewModel(data, { region: null, indicator: null, period: null }, null);
+  return view.status === 'ok' ? view.regions.map((option) => option.value) : [];
+}

@@ -1,0 +1,111 @@
+/**
+ * Build-only Vite plugin: one static page per region the map offers,
+ * dist/embed/map-<region>.html (staticMapPath), showing that region's default map as an
+ * SVG drawn at build time, with its key, district table, summary, caveat and sources, and
+ * working with JavaScript off. Its one script before interaction is src/static-map.ts (a
+ * few hundred bytes), which loads Leaflet and the live embed when the reader reaches for
+ * the map. Its CSS is inline, allowed by hash in its Content-Security-Policy.
+ *
+ * Reads public/data with the app's own loader at build time, like the headline prerender.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createServer, type Plugin } from 'vite';
+import type { OutputBundle } from 'rolldown';
+import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
+import { staticMapPath } from '../../src/lib/map/static-map.ts';
+import { contentSecurityPolicy, styleHash } from './csp.ts';
+import { readDataTexts } from './prerender.ts';
+
+type Entry = typeof import('./static-maps-entry.ts');
+
+const ENTRY = fileURLToPath(new URL('./static-maps-entry.ts', import.meta.url));
+/** The loader's entry name in vite.config.ts's rolldownOptions.input. */
+export const STATIC_MAP_SCRIPT = 'static-map';
+/** Stylesheets the map's markup needs: the site's base CSS, the map view's and the embed footer's. */
+const MAP_CSS = /^assets\/(shared|MapView|EmbedFooter)-[\w-]+\.css$/;
+/** The embed page's frame (EmbedApp's rules), for the same layout without its script. */
+const PAGE_CSS = '.static-map{padding:.25rem .75rem .75rem;overflow:hidden}.static-map>main{max-width:72rem;margin:0 auto}';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function cssFrom(bundle: OutputBundle): string {
+  const parts: string[] = [];
+  for (const [file, output] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
+    if (output.type !== 'asset' || !MAP_CSS.test(file)) continue;
+    const text = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
+    if (/url\(\s*['"]?(?!data:|#)/.test(text) || /<\/style/i.test(text)) throw new Error(`${file} cannot be inlined into the static map pages.`);
+    // shared first: the base styles the components' rules refine.
+    if (file.startsWith('assets/shared-')) parts.unshift(text.trim());
+    else parts.push(text.trim());
+  }
+  return parts.join('\n');
+}
+
+function loaderScript(bundle: OutputBundle): string {
+  const chunk = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry && output.name === STATIC_MAP_SCRIPT);
+  if (!chunk) throw new Error(`The build has no "${STATIC_MAP_SCRIPT}" entry chunk for the static map pages (vite.config.ts input).`);
+  return chunk.fileName;
+}
+
+export function staticMapPage(page: { region: string; title: string; attributes: Record<string, string>; body: string; css: string; broken: string[] }, siteCss: string, script: string): string {
+  const css = `${siteCss}\n${PAGE_CSS}\n${page.css}`;
+  const policy = contentSecurityPolicy({ styleHashes: [styleHash(css)] });
+  const attributes = Object.entries(page.attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  const note = page.broken.length > 0 ? `\n        <p class="note" role="note">Some data files could not be used (${escapeHtml(page.broken.join(', '))}); the full dashboard’s data page says why.</p>` : '';
+  // <base>: the page lives in embed/, but the live map fetches data/ and assets/ from the site root, as embed.html does.
+  return `<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="Content-Security-Policy" content="${policy}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <base href="../" />
+    <link rel="icon" href="favicon.svg" type="image/svg+xml" />
+    <title>${escapeHtml(page.title)} – City region skills dashboard</title>
+    <style>${css}</style>
+    <script type="module" src="${escapeHtml(script)}"></script>
+  </head>
+  <body>
+    <div class="embed static-map" data-static-map${attributes}>
+      <main>${note}
+        ${page.body}
+      </main>
+    </div>
+  </body>
+</html>
+`;
+}
+
+export function staticMaps(): Plugin {
+  let root = process.cwd();
+  let dataDir = '';
+  return {
+    name: 'city-region:static-maps',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+      dataDir = path.join(config.publicDir, 'data');
+    },
+    async generateBundle(_options, bundle) {
+      const texts = await readDataTexts(dataDir);
+      const server = await createServer({ root, configFile: false, logLevel: 'error', appType: 'custom', plugins: [svelte()], server: { middlewareMode: true, hmr: false, ws: false } });
+      let maps: Awaited<ReturnType<Entry['renderMaps']>>;
+      try {
+        const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
+        maps = await entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE);
+      } finally {
+        await server.close();
+      }
+      const css = cssFrom(bundle);
+      const script = loaderScript(bundle);
+      for (const map of maps) this.emitFile({ type: 'asset', fileName: staticMapPath(map.region), source: staticMapPage(map, css, script) });
+    },
+  };
+}
