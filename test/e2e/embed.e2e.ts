@@ -88,8 +88,8 @@ describe('chart embed', () => {
 
   it('embeds the map without loading Plot', async () => {
     const { page, problems } = await openEmbed('?chart=map&region=E47000007');
-    // Without a boundaries file (a fresh clone) the map's fallback stands in for Leaflet.
-    await page.locator('.leaflet-container, .map-fallback').first().waitFor();
+    // The static drawing paints first (Leaflet waits for the reader); without a boundaries file the fallback stands in.
+    await page.locator('.map-stage, .map-fallback').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#map-region').inputValue()).toBe('E47000007');
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toMatch(/^\.\/#\/map\?region=E47000007/);
@@ -138,7 +138,7 @@ describe('chart embed', () => {
 
   it('has no axe violations on the map embed', async () => {
     const { page } = await openEmbed('?chart=map', 1280);
-    await page.locator('.leaflet-container, .map-fallback').first().waitFor();
+    await page.locator('.map-stage, .map-fallback').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await runAxe(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'embed-map-1280.png'), fullPage: true });

@@ -95,7 +95,8 @@ describe('map downloads', () => {
     const page = await openPage(site.browser, { width, height: 900 });
     const problems = collectProblems(page);
     await page.goto(`${site.server.url}#/map?region=E47000004&indicator=population`);
-    await page.locator('.map-figure path.map-district').first().waitFor();
+    // The downloads are built from the view-model: the static drawing is enough, no Leaflet needed.
+    await page.locator('.map-figure .map-stage').first().waitFor();
     return { page, problems };
   }
   async function downloadMap(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {

@@ -15,6 +15,7 @@ import { validateMetadata, validateTidyCsv } from '../../src/lib/data/indicators
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
 import { DIST_DIR } from './server.ts';
+import { exploreMap, LIVE_DISTRICTS } from './map-live.ts';
 
 /** E2E_DIST lets one engineer test their own build without touching the shared one. */
 const ROOT = process.env.E2E_DIST ?? DIST_DIR;
@@ -65,10 +66,12 @@ function periodWithLabel(rows: readonly { period: string }[], label: string): st
 /** Combined authorities in areas.csv that have districts: the shapes of the national view. */
 const MAPPED_REGIONS = [...REGIONS.entries()].filter(([, codes]) => codes.length > 0).map(([code]) => code);
 
-const DISTRICT_SHAPES = '.leaflet-overlay-pane path[data-area-code]:not([data-context="neighbour"])';
+const DISTRICT_SHAPES = LIVE_DISTRICTS;
 const NEIGHBOUR_SHAPES = '.leaflet-overlay-pane path[data-context="neighbour"]';
 
+/** The live map's district codes, once the reader has reached for the map (it paints a static drawing first). */
 async function districtCodes(page: Page): Promise<string[]> {
+  await exploreMap(page);
   await page.locator(DISTRICT_SHAPES).first().waitFor();
   return page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => p.getAttribute('data-area-code') ?? ''));
 }
@@ -259,7 +262,7 @@ describe('map: draws districts', () => {
     await page.context().close();
   });
 
-  it('loads Leaflet and the boundaries only when the map view opens', async () => {
+  it('loads the boundaries only when the map view opens, and Leaflet only when the reader reaches for the map', async () => {
     const page = await openPage(browser, { width: 1280, height: 900 });
     server.requests.length = 0;
     await page.goto(server.url, { waitUntil: 'networkidle' });
@@ -267,6 +270,10 @@ describe('map: draws districts', () => {
     await page.evaluate(() => {
       location.hash = '#/map';
     });
+    await page.locator('.map-stage .still svg').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(server.requests.some((p) => p.endsWith('/data/boundaries.topo.json'))).toBe(true);
+    expect(server.requests.filter((p) => /\/assets\/leaflet[^/]*\.js$/.test(p))).toEqual([]);
     await districtCodes(page);
     expect(server.requests.some((p) => /\/assets\/leaflet[^/]*\.js$/.test(p))).toBe(true);
     expect(server.requests.some((p) => p.endsWith('/data/boundaries.topo.json'))).toBe(true);

@@ -72,7 +72,7 @@ describe('print', () => {
   });
 
   it('prints the map fitted to the page, every district name, source addresses, and no controls or keyboard help', async () => {
-    const page = await printed('#/map?region=E47000004', '.map-figure path.map-district');
+    const page = await printed('#/map?region=E47000004', '.map-figure .map-stage path[data-code]');
     const names = await page.locator('table tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').replace('(show on the map)', '').trim()));
     expect(names.length).toBeGreaterThan(1);
     // Names print (they are buttons on screen).

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostileDataFiles, IMG_PAYLOAD, JAVASCRIPT_URL, PAYLOADS, sourcesWithJavascriptUrl } from '../fixtures/xss/hostile-data.ts';
 import { collectProblems, launch, serveDist, type StaticServer } from './browser.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
+import { exploreMap } from './map-live.ts';
 
 const DIST = process.env.E2E_DIST ?? DIST_DIR;
 const ROUTES = ['#/', '#/compare', '#/map', '#/data'] as const;
@@ -71,6 +72,8 @@ async function revealEverything(page: Page): Promise<void> {
   await page.evaluate(() => {
     for (const details of document.querySelectorAll('details')) details.open = true;
   });
+  // The map's live layer (tooltips, labels) loads when the reader reaches for the map.
+  if ((await page.locator('main .map-stage .still').count()) > 0) await exploreMap(page);
   const shapes = page.locator('main .leaflet-interactive');
   const shapeCount = Math.min(await shapes.count(), 15);
   for (let i = 0; i < shapeCount; i++) {

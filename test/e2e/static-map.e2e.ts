@@ -1,0 +1,204 @@
+/**
+ * Static map first (scripts/build/static-maps.ts, components/map/MapStage.svelte): every
+ * region's static map page shows its map as SVG, key, table and sources with JavaScript
+ * off; with JavaScript it loads only its small loader until the reader reaches for the
+ * map, then Leaflet takes over in place, drawing the same districts in the same colours;
+ * the dashboard's map view paints the same drawing and waits for the reader too.
+ * Regions, districts and shapes come from the build's own data, so a region added to the
+ * data needs no change here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { validateCsv } from '../../src/lib/data/validate.ts';
+import { staticMapPath } from '../../src/lib/map/static-map.ts';
+import { exploreMap, fillsByCode, LIVE_DISTRICTS, STILL_DISTRICTS } from './map-live.ts';
+import { DIST_DIR } from './server.ts';
+import { useSite } from './site.ts';
+
+const site = useSite();
+const AREAS = validateCsv('areas', readFileSync(path.join(DIST_DIR, 'data/areas.csv'), 'utf8')).rows;
+const SHAPES = new Set<string>(
+  (JSON.parse(readFileSync(path.join(DIST_DIR, 'data/boundaries.topo.json'), 'utf8')) as { objects: { districts: { geometries: { id: string }[] } } }).objects.districts.geometries.map((g) => g.id),
+);
+const NATIONAL = 'E92000001';
+const districtsOf = (region: string) => AREAS.filter((a) => a.area_type === 'local_authority' && a.parent_code === region).map((a) => a.area_code);
+/** Combined authorities with districts in areas.csv: the regions the map offers. */
+const REGIONS = AREAS.filter((a) => a.area_type === 'combined_authority' && districtsOf(a.area_code).length > 0).map((a) => a.area_code);
+/** What each page maps: a region's districts with a shape, or for England each combined authority with one. */
+const mappedOf = (region: string) => (region === NATIONAL ? REGIONS.filter((r) => districtsOf(r).some((d) => SHAPES.has(d))) : districtsOf(region).filter((d) => SHAPES.has(d)));
+const PAGES = [NATIONAL, ...REGIONS];
+const FIRST = REGIONS[0] ?? '';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE_SOURCE};undefined`);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+async function newPage(browser: Browser, javaScriptEnabled: boolean, width = 1000): Promise<{ page: Page; blocked: string[]; scripts: string[]; errors: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  const scripts: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  return { page, blocked, scripts, errors };
+}
+
+const stillFills = (page: Page) => page.locator(STILL_DISTRICTS).evaluateAll((paths) => paths.map((p) => ({ code: p.getAttribute('data-code'), fill: p.getAttribute('fill') })));
+const liveFills = (page: Page) => page.locator(LIVE_DISTRICTS).evaluateAll((paths) => paths.map((p) => ({ code: p.getAttribute('data-area-code'), fill: p.getAttribute('fill') })));
+const isLeaflet = (url: string) => /\/assets\/leaflet[^/]*\.js$/.test(url);
+
+describe('static map pages', () => {
+  it('the build writes one page per region the map offers, and England', () => {
+    const written = readdirSync(path.join(DIST_DIR, 'embed')).filter((file) => file.startsWith('map-'));
+    expect(written.sort()).toEqual(PAGES.map((region) => path.basename(staticMapPath(region))).sort());
+  });
+
+  it.each([
+    ['E47000004', 'embed/map-E47000004.html'],
+    ['E92000001', 'embed/map-E92000001.html'],
+  ])('staticMapPath(%s) is %s', (region, file) => {
+    expect(staticMapPath(region)).toBe(file);
+    expect(existsSync(path.join(DIST_DIR, file))).toBe(true);
+  });
+
+  it('with JavaScript off, every page shows its map with one shape per area, the key, the table and sources, and nothing is blocked', async () => {
+    const { page, blocked } = await newPage(site.browser, false, 700);
+    for (const region of PAGES) {
+      await page.goto(`${site.server.url}${staticMapPath(region)}`);
+      const expected = mappedOf(region);
+      const svg = page.locator('.map-stage svg[role="img"]');
+      expect(await svg.count(), region).toBe(1);
+      expect(await svg.isVisible()).toBe(true);
+      expect(await svg.getAttribute('aria-label')).toMatch(/^Map of /);
+      expect((await stillFills(page)).map((shape) => shape.code).sort(), region).toEqual([...expected].sort());
+      expect(await page.locator('.legend').isVisible()).toBe(true);
+      expect(await page.locator('.legend li').count()).toBeGreaterThan(1);
+      expect(await page.locator('table tbody tr[data-row-code]').count(), region).toBe(region === NATIONAL ? REGIONS.length : districtsOf(region).length);
+      expect((await page.locator('.summary').textContent())?.trim()).not.toBe('');
+      expect(await page.locator('.attribution').textContent()).toMatch(/Office for National Statistics.*Open Government Licence/s);
+      expect(await page.locator('table tbody details, table tbody a[href^="http"]').count()).toBeGreaterThan(0);
+      // What needs a script is hidden or disabled without one.
+      expect(await page.locator('[data-map-explore]').isVisible()).toBe(false);
+      expect(await page.locator('.controls select:not([disabled])').count()).toBe(0);
+      expect(await page.getByRole('link', { name: /City region skills dashboard/ }).count()).toBe(1);
+    }
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([375, 1280])('has no axe-core violations as a page without its script, at %ipx', async (width) => {
+    // axe needs JavaScript, so the page's own script is kept from loading instead: the markup a reader without JavaScript gets.
+    const { page, scripts } = await newPage(site.browser, true, width);
+    await page.route('**/assets/static-map-*.js', (route) => route.abort());
+    await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-map-explore]').isVisible()).toBe(false);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('with JavaScript, loads at most 30 KB (gzip) of script and no Leaflet before interaction; a pointer on the map takes it over in place', async () => {
+    const { page, blocked, scripts, errors } = await newPage(site.browser, true);
+    await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    await page.locator('[data-map-explore]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter(isLeaflet)).toEqual([]);
+    const before = scripts.reduce((total, url) => total + gzipSync(readFileSync(path.join(DIST_DIR, url.replace(/^\//, '')))).length, 0);
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThanOrEqual(30_000);
+    const built = fillsByCode(await stillFills(page));
+
+    await page.locator('.map-stage .still').hover();
+    await page.locator(LIVE_DISTRICTS).first().waitFor();
+    expect(scripts.some(isLeaflet)).toBe(true);
+    // The same districts in the same colours, and the static drawing gone once Leaflet has drawn.
+    await expect.poll(async () => fillsByCode(await liveFills(page))).toEqual(built);
+    await expect.poll(() => page.locator('.map-stage .still').count()).toBe(0);
+    expect(await page.locator('.controls select:not([disabled])').count()).toBeGreaterThan(0);
+    expect(await page.locator('.map-actions').count()).toBe(1);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keyboard: "Explore the map" starts the live map and moves focus to its first area', async () => {
+    const { page, errors } = await newPage(site.browser, true);
+    await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    await page.locator('[data-map-explore]').waitFor();
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-map-explore'))); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-map-explore'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-area-code') ?? null)).toBe(mappedOf(FIRST)[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-area-code') ?? null)).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the national page agrees with its live map: one shape per combined authority, same colours', async () => {
+    const { page } = await newPage(site.browser, false);
+    await page.goto(`${site.server.url}${staticMapPath(NATIONAL)}`);
+    const built = fillsByCode(await stillFills(page));
+    await page.context().close();
+    expect(Object.keys(built).sort()).toEqual([...mappedOf(NATIONAL)].sort());
+    const live = await newPage(site.browser, true);
+    await live.page.goto(`${site.server.url}${staticMapPath(NATIONAL)}`);
+    await live.page.locator('[data-map-explore]').waitFor();
+    await live.page.locator('.map-stage .still').hover();
+    await live.page.locator(LIVE_DISTRICTS).first().waitFor();
+    await expect.poll(async () => fillsByCode(await liveFills(live.page))).toEqual(built);
+    await live.page.context().close();
+  });
+});
+
+describe('the dashboard map view', () => {
+  it('paints the static drawing the build made, and loads Leaflet only when the reader reaches for the map', async () => {
+    const { page: still } = await newPage(site.browser, false);
+    await still.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    const built = fillsByCode(await stillFills(still));
+    await still.context().close();
+
+    const { page, scripts, errors } = await newPage(site.browser, true, 1280);
+    await page.goto(`${site.server.url}#/map?region=${FIRST}`);
+    await page.locator(STILL_DISTRICTS).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(fillsByCode(await stillFills(page))).toEqual(built);
+    expect(scripts.filter(isLeaflet)).toEqual([]);
+    expect(await page.locator('table tbody tr[data-row-code]').count()).toBe(districtsOf(FIRST).length);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await exploreMap(page);
+    expect(scripts.some(isLeaflet)).toBe(true);
+    expect(fillsByCode(await liveFills(page))).toEqual(built);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a table row\'s "show on the map" starts the live map and focuses that district', async () => {
+    const { page } = await newPage(site.browser, true, 375);
+    await page.goto(`${site.server.url}#/map?region=${FIRST}`);
+    await page.locator(STILL_DISTRICTS).first().waitFor();
+    const target = districtsOf(FIRST).at(-1) ?? '';
+    await page.locator(`tbody tr[data-row-code="${target}"] button`).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-area-code') ?? null)).toBe(target);
+    await page.context().close();
+  });
+});
