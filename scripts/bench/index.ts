@@ -18,6 +18,10 @@ import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { embedPages, measurePageWeights } from './page-weights.ts';
 import { fileGzipBytes, pageJsWeight } from './sizes.ts';
 import { staticChartPath } from '../build/static-charts.ts';
+import { staticMapPath } from '../../src/lib/map/static-map.ts';
+import { mapRegionCodes } from '../../src/lib/map/view-model.ts';
+import { loadDatasets } from '../../src/lib/data/load.ts';
+import { readFile } from 'node:fs/promises';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(REPO_ROOT, 'dist'));
@@ -32,7 +36,7 @@ export const BUDGETS = {
   /** LCP of "/" ÷ the same text with no stylesheet and no script. */
   lcpTextOnlyRatio: 1.15,
   totalBlockingTimeMs: 100,
-  /** A static chart page (embed/<id>.html): JavaScript before any interaction, and LCP ÷ its text alone. */
+  /** A static chart or map page (embed/<id>.html, embed/map-<region>.html): JavaScript before any interaction, and LCP ÷ its text alone. */
   staticEmbedJsKb: 30,
   staticEmbedLcpRatio: 1.15,
   /** validateCsv ÷ Papa.parse(header: true), CPU time, on 100,000 and 1,000,000 rows. */
@@ -90,6 +94,19 @@ async function main(): Promise<void> {
   for (const id of staticPages) {
     const weight = pageJsWeight(DIST, staticChartPath(id));
     rows.push({ figure: `Static chart page JS before interaction, ${staticChartPath(id)} (gzip)`, value: kb(weight.gzipBytes), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: weight.gzipBytes <= BUDGETS.staticEmbedJsKb * 1000 });
+  }
+
+  // Static map pages: their loader only, until the reader reaches for the map (then Leaflet and the live embed).
+  const mapRegions = mapRegionCodes((await loadDatasets((file) => readFile(path.join(DIST, 'data', file), 'utf8'))).data);
+  const mapPages = mapRegions.map(staticMapPath).filter((file) => existsSync(path.join(DIST, file)));
+  results.staticMapJs = mapPages.map((file) => ({ file, ...pageJsWeight(DIST, file), htmlGzipBytes: fileGzipBytes(path.join(DIST, file)) }));
+  if (mapPages.length < mapRegions.length) rows.push({ figure: 'Static map pages', value: `${mapPages.length} of ${mapRegions.length} built`, budget: 'all', pass: false });
+  if (mapPages.length > 0) {
+    const weights = mapPages.map((file) => ({ file, ...pageJsWeight(DIST, file) }));
+    const heaviest = [...weights].sort((a, b) => b.gzipBytes - a.gzipBytes)[0] ?? weights[0];
+    rows.push({ figure: `Static map page JS before interaction, heaviest of ${mapPages.length} (${heaviest?.file}, gzip)`, value: kb(heaviest?.gzipBytes ?? 0), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: (heaviest?.gzipBytes ?? 0) <= BUDGETS.staticEmbedJsKb * 1000 });
+    const html = mapPages.map((file) => ({ file, bytes: fileGzipBytes(path.join(DIST, file)) })).sort((a, b) => b.bytes - a.bytes);
+    rows.push({ figure: `Static map page HTML with its SVG, largest (${html[0]?.file}, gzip)`, value: kb(html[0]?.bytes ?? 0), budget: '—', pass: null });
   }
 
   if (existsSync(path.join(DIST, 'data/indicators/indicators.csv'))) {

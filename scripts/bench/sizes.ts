@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 const MODULE_SCRIPT = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g;
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g;
+const BASE = /<base\b[^>]*\bhref="([^"]+)"/;
 // Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"` in minified output; not `import(`.
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[^;'"()]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
 
@@ -24,7 +25,9 @@ const gzipSize = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 function entryFiles(distDir: string, htmlFile: string): string[] {
   const htmlPath = path.join(distDir, htmlFile);
   const html = readFileSync(htmlPath, 'utf8');
-  return [...html.matchAll(MODULE_SCRIPT), ...html.matchAll(MODULE_PRELOAD)].map((match) => path.resolve(path.dirname(htmlPath), match[1] ?? ''));
+  // A page with <base href="../"> (the static map pages) resolves its scripts from there.
+  const base = path.resolve(path.dirname(htmlPath), BASE.exec(html)?.[1] ?? '.');
+  return [...html.matchAll(MODULE_SCRIPT), ...html.matchAll(MODULE_PRELOAD)].map((match) => path.resolve(base, match[1] ?? ''));
 }
 
 /** Gzipped JavaScript an HTML page in `distDir` loads before any user action. */

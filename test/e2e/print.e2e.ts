@@ -11,6 +11,7 @@ import { useSite } from './site.ts';
 import { openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
+import { exploreMap } from './map-live.ts';
 
 const SHOTS = path.join(REPO_ROOT, 'screenshots');
 const site = useSite();
@@ -71,8 +72,16 @@ describe('print', () => {
     await page.context().close();
   });
 
-  it('prints the map fitted to the page, every district name, source addresses, and no controls or keyboard help', async () => {
-    const page = await printed('#/map?region=E47000004', '.map-figure .map-stage path[data-code]');
+  // Before the reader reaches for the map its still drawing prints; once Leaflet has replaced it, a copy sized to the page does.
+  it.each([
+    ['still', '.map-stage .still svg', '.map-stage .still .number-key'],
+    ['live', '.map-print svg', '.map-print-key'],
+  ])('prints the %s map fitted to the page, every district name, source addresses, and no controls or keyboard help', async (state, drawing, key) => {
+    const page = await openPage(site.browser, { width: 794, height: 1123 });
+    await page.goto(`${site.server.url}#/map?region=E47000004`);
+    await page.locator('.map-figure .map-stage path[data-code]').first().waitFor();
+    if (state === 'live') await exploreMap(page);
+    await page.emulateMedia({ media: 'print' });
     const names = await page.locator('table tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').replace('(show on the map)', '').trim()));
     expect(names.length).toBeGreaterThan(1);
     // Names print (they are buttons on screen).
@@ -80,19 +89,19 @@ describe('print', () => {
     for (const th of await page.locator('table tbody th button').all()) expect(await th.isVisible()).toBe(true);
     // The live map is replaced by the static copy, which fits the page width.
     expect(await page.locator('.map-figure .map').isVisible()).toBe(false);
-    const print = page.locator('.map-print svg');
+    const print = page.locator(drawing);
     expect(await print.isVisible()).toBe(true);
     const pageWidth = await page.evaluate(() => document.documentElement.clientWidth);
     const box = await print.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(pageWidth);
     // Every district is labelled on it or numbered in its key.
-    const printedText = `${await print.textContent()} ${(await page.locator('.map-print-key').count()) > 0 ? await page.locator('.map-print-key').textContent() : ''}`;
+    const printedText = `${await print.textContent()} ${(await page.locator(key).count()) > 0 ? await page.locator(key).textContent() : ''}`;
     for (const name of names) expect(printedText).toContain(name);
     expect(await page.locator('.focus-panel').isVisible()).toBe(false);
     expect(await page.locator('form.controls').isVisible()).toBe(false);
     await expectNoControls(page);
     expect(await expectAddressesPrinted(page)).toBeGreaterThan(0);
-    await savePdf(page, 'map');
+    await savePdf(page, `map-${state}`);
     await page.context().close();
   });
 

@@ -35,6 +35,16 @@ describe('pageJsWeight', () => {
     expect(weight.files.sort()).toEqual(['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side-effect.js']);
   });
 
+  it('resolves the scripts of a page with a <base href> from its base', () => {
+    const nested = fakeDist({
+      'embed/page.html': '<html><head><base href="../" /><script type="module" src="assets/loader.js"></script></head></html>',
+      'assets/loader.js': 'import"./helper.js";const v=()=>import("./lazy.js")',
+      'assets/helper.js': 'export const h=1',
+      'assets/lazy.js': 'export const l=4',
+    });
+    expect(pageJsWeight(nested, 'embed/page.html').files.sort()).toEqual(['assets/helper.js', 'assets/loader.js']);
+  });
+
   it('adds up each file gzipped on its own, as it is sent', () => {
     const weight = pageJsWeight(dist, 'index.html');
     const expected = weight.files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length, 0);
