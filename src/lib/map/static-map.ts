@@ -2,7 +2,7 @@
  * The static map pages (dist/embed/map-<region>.html, written by scripts/build/static-maps.ts):
  * which regions get one, where each lives, and how a page starts its live map. Pure.
  */
-import { isGssCode } from './topology.ts';
+import { parseGssCode } from '../data/columns.ts';
 import type { MapParams } from './view-model.ts';
 
 /** Width the static SVG is drawn at before the page knows its own width; it scales with its container. */
@@ -17,7 +17,7 @@ export type MapExplore = 'still' | 'live' | 'focus';
 
 /** The static page of a region's default map: `embed/map-E47000004.html` (E92000001: every combined authority). */
 export function staticMapPath(regionCode: string): string {
-  if (!isGssCode(regionCode)) throw new Error(`A static map page needs a GSS area code such as E47000004, not "${regionCode}".`);
+  if (!parseGssCode(regionCode).ok) throw new Error(`A static map page needs a GSS area code such as E47000004, not "${regionCode}".`);
   return `embed/map-${regionCode}.html`;
 }
 

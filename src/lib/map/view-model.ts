@@ -464,8 +464,8 @@ export function mapViewModel(data: RowsByDataset, params: MapParams, boundaries:
         })
       : { status: 'loading', message: loadingMessage },
     focusHint: national
-      ? 'Tab to a combined authority on the map, then use the arrow keys to move between them; press Enter to open its district map. Hover or focus shows its figure.'
-      : 'Tab to a district on the map, then use the arrow keys to move between districts. Hover or focus shows its figure.',
+      ? 'Tab to a combined authority on the map (after “Explore the map”), then use the arrow keys to move between them; press Enter to open its district map. Hover or focus shows its figure.'
+      : 'Tab to a district on the map (after “Explore the map”), then use the arrow keys to move between districts. Hover or focus shows its figure.',
     announcements,
   };
 }
