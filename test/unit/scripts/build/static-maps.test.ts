@@ -105,6 +105,28 @@ describe('renderMaps', () => {
     }
   });
 
+  it('opens each page on the first official statistic at its latest period, reading only that file', async () => {
+    const data = fixtureData();
+    const official = (name: string) => readFileSync(new URL(`../../../fixtures/map/${name}`, import.meta.url), 'utf8');
+    const read: string[] = [];
+    const pages = await renderMaps(
+      texts(data),
+      async (file) => {
+        read.push(file);
+        if (file === BOUNDARIES_FILE) return JSON.stringify(syntheticTopology(data));
+        if (file.startsWith('indicators/')) return official(file.replace('indicators/', ''));
+        throw new Error(`no ${file}`);
+      },
+      BOUNDARIES_FILE,
+    );
+    const first = /^([^,\n]+),/m.exec(official('indicators.csv').split('\n')[1] ?? '')?.[1];
+    const liverpool = pages.find((p) => p.region === 'E47000004');
+    expect(liverpool?.attributes['data-map-indicator']).toBe(first);
+    expect(liverpool?.attributes['data-map-period']).toBeTruthy();
+    expect(body(liverpool?.body ?? '').querySelectorAll('svg path[data-code][fill^="#"]').length).toBeGreaterThan(0);
+    expect(new Set(read.filter((file) => file.startsWith('indicators/')))).toEqual(new Set(['indicators/indicators.csv', 'indicators/stats.csv']));
+  });
+
   it('gives a combined authority added to the data its page, with no code change', async () => {
     const extra = ['E47000099,Sixteenth Combined Authority,Sixteenth,combined_authority,,2000,2021,ons-census-2021,', 'E06000099,Sixteenth District,Sixteenth District,local_authority,E47000099,2000,2021,ons-census-2021,'];
     const data = fixtureData({ areas: extra });
