@@ -67,9 +67,11 @@ export async function measureMapDraw(distDir: string, runs: number): Promise<Map
       });
       await page.goto(new URL(route, server.url).href);
       // Drawn: every district has a colour (or the "no data" hatch) and the table shows the indicator's unit.
+      // The map paints its static drawing first (Leaflet waits for the reader), so either drawing counts.
       await page.waitForFunction(
         ({ count, name }) => {
-          const shapes = document.querySelectorAll('.leaflet-overlay-pane path[data-area-code][tabindex]');
+          const still = document.querySelectorAll('.map-stage .still path[data-code]');
+          const shapes = still.length > 0 ? still : document.querySelectorAll('.leaflet-overlay-pane path[data-area-code][tabindex]');
           const caption = document.querySelector('table caption')?.textContent ?? '';
           return shapes.length === count && caption.startsWith(name);
         },

@@ -29,8 +29,8 @@ export interface PageWeight {
   gzipBytes: number;
 }
 
-/** Drawn chart, drawn map or the map's "not available" note: the embed has finished its work. */
-const EMBED_READY = 'figure svg[role="img"], .leaflet-container, .map-fallback';
+/** Drawn chart, drawn map (its static drawing, or Leaflet) or the map's "not available" note: the embed has finished its work. */
+const EMBED_READY = 'figure svg[role="img"], .map-stage, .leaflet-container, .map-fallback';
 
 /** The embed page for each chart id (or the map's id). */
 export function embedPages(ids: readonly string[]): PageToWeigh[] {
