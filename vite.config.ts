@@ -34,7 +34,10 @@ function reachableFrom(ctx: ChunkingContext, entry: string): Set<string> {
  * Chunk for a module the pages load up front: "app" when only the dashboard ever uses
  * it, "embed" when only the embed page does, else "shared". A module one page loads up
  * front and the other loads lazily goes in "shared" too: otherwise the lazy import would
- * fetch the first page's chunk and run its entry script.
+ * fetch the first page's chunk and run its entry script. The static map pages' live map
+ * (loaded lazily by their loader) reaches only what the embed page reaches: what the embed
+ * page loads up front and the live map needs goes in "embed-map", so the live map never
+ * runs the embed page's entry and the dashboard never loads embed code.
  */
 function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
   let reach = pageReach.get(ctx);
@@ -45,8 +48,10 @@ function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
   // Vite's lazy-import helper on its own: the static map loader uses it and nothing else of "shared".
   if (moduleId.includes('vite/preload-helper')) return 'preload-helper';
   const pages = Object.keys(PAGE_ENTRIES).filter((page) => reach[page]?.has(moduleId));
+  if (pages.includes('app') && pages.includes('embed')) return 'shared';
   if (pages.length === 1) return pages[0] ?? null;
-  // Used by both; or by neither entry script but imported by the HTML itself (Vite's modulepreload polyfill).
+  if (pages.length === 2 && pages.includes('embed') && pages.includes(STATIC_MAP_SCRIPT)) return 'embed-map';
+  // Used by several; or by no entry script but imported by the HTML itself (Vite's modulepreload polyfill).
   return pages.length > 1 || !moduleId.endsWith('.html') ? 'shared' : null;
 }
 
@@ -77,7 +82,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: pageChunk, debugName: 'page', tags: ['$initial'], includeDependenciesRecursively: false },
-            { name: 'chart-kit', test: /[\\/]src[\\/]lib[\\/]charts[\\/](areas|dates|define|figures|palette|rows|text)\.ts$/, includeDependenciesRecursively: false },
+            // Plot's mark helpers (rows.ts) in their own chunk: the map uses the kit's palette and text measures, never Plot.
+            { name: 'chart-kit', test: /[\\/]src[\\/]lib[\\/]charts[\\/](areas|dates|define|figures|palette|text)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'chart-rows', test: /[\\/]src[\\/]lib[\\/]charts[\\/]rows\.ts$/, includeDependenciesRecursively: false },
           ],
         },
       },
