@@ -14,6 +14,7 @@ import { parsePeriod } from '../../src/lib/data/indicators/period.ts';
 import { validateMetadata, validateTidyCsv } from '../../src/lib/data/indicators/validate.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { useServer } from './site.ts';
 import { DIST_DIR } from './server.ts';
 
 /** E2E_DIST lets one engineer test their own build without touching the shared one. */
@@ -97,13 +98,7 @@ afterAll(async () => {
 });
 
 describe('map: draws districts', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: ROOT });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: ROOT });
 
   it('knows every combined authority in areas.csv, each with districts', () => {
     expect(REGIONS.size).toBeGreaterThanOrEqual(2);
@@ -275,13 +270,7 @@ describe('map: draws districts', () => {
 });
 
 describe('map: official statistics and the national view', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: ROOT });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: ROOT });
 
   const STARTS = 'apprenticeship-starts';
   const starts = indicatorRows(STARTS);

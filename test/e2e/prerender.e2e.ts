@@ -3,8 +3,8 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { useSite } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer, useSite } from './site.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRERENDERED_DATA_ID, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
@@ -15,7 +15,7 @@ import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
-import { collectProblems, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems } from './browser.ts';
 import { buildPromises } from '../../src/lib/data/promises.ts';
 import { byId, cardTexts, dataFile, expectedCards, openAllFolds, publishedData } from './headline-data.ts';
 
@@ -201,13 +201,7 @@ describe('with JavaScript on', () => {
 describe('when a CSV was replaced after the build', () => {
   const original = dataFile('funding.csv');
   const changed = original.replace(/^(lcr-bootcamps-2024,.*?),11200000,/m, '$1,11300000,');
-  let changedServer: StaticServer;
-  beforeAll(async () => {
-    changedServer = await serveDist({ overrides: { '/data/funding.csv': changed } });
-  });
-  afterAll(async () => {
-    await changedServer?.close();
-  });
+  const changedServer = useServer({ overrides: { '/data/funding.csv': changed } });
 
   it('shows the served file’s figure once the page has re-read it', async () => {
     expect(changed).not.toBe(original);
