@@ -4,12 +4,12 @@
  * height message resizes the host's iframe through public/embed-resize.js; axe is clean.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { takeOverCharts } from './static.ts';
+import { axeViolations } from './axe.ts';
 import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
@@ -17,9 +17,6 @@ import { validateMetadata } from '../../src/lib/data/indicators/validate.ts';
 
 const indicatorMeta = validateMetadata(readFileSync(path.join(REPO_ROOT, 'public/data/indicators/indicators.csv'), 'utf8')).rows;
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const SHOTS = path.join(REPO_ROOT, 'screenshots');
 
 const HOST_PAGE = `<!doctype html>
@@ -41,15 +38,6 @@ async function openEmbed(query: string, width = 1280): Promise<{ page: Page; pro
   site.server.requests.length = 0;
   await page.goto(`${site.server.url}embed.html${query}`);
   return { page, problems };
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('chart embed', () => {
@@ -115,7 +103,7 @@ describe('chart embed', () => {
     const { page } = await openEmbed('?chart=deal-breakdown', width);
     await page.locator('figure svg[role="img"]:visible').first().waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await runAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `embed-deal-breakdown-${width}.png`), fullPage: true });
     await page.context().close();
   });
@@ -134,7 +122,7 @@ describe('chart embed', () => {
     // indicators.csv and the one dataset file holding the indicator, nothing else from indicators/.
     expect([...new Set(site.server.requests.filter((url) => url.includes('/data/indicators/')))].sort()).toEqual([`/data/indicators/${meta?.dataset}`, '/data/indicators/indicators.csv']);
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toContain('a=E47000001');
-    expect(await runAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `embed-${id}-1280.png`), fullPage: true });
     expect(problems.all()).toEqual([]);
     await page.context().close();
@@ -144,7 +132,7 @@ describe('chart embed', () => {
     const { page } = await openEmbed('?chart=map', 1280);
     await page.locator('.leaflet-container, .map-fallback').first().waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await runAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'embed-map-1280.png'), fullPage: true });
     await page.context().close();
   });

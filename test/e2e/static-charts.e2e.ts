@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './headline-data.ts';
+import { axeViolations } from './axe.ts';
 import { collectProblems, openPage } from './browser.ts';
 import { useSite } from './site.ts';
 import { NARROW_BELOW_PX, START_CHART_SCRIPT, STATIC_CHART_WIDTHS, STATIC_COMPARE_PATH, staticChartPath } from '../../scripts/build/static-charts.ts';
