@@ -17,7 +17,7 @@ import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { embedPages, measurePageWeights } from './page-weights.ts';
 import { fileGzipBytes, pageJsWeight } from './sizes.ts';
-import { staticChartPath } from '../build/static-charts.ts';
+import { STATIC_COMPARE_PATH, staticChartPath } from '../build/static-charts.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
 import { mapRegionCodes } from '../../src/lib/map/view-model.ts';
 import { loadDatasets } from '../../src/lib/data/load.ts';
@@ -44,6 +44,11 @@ export const BUDGETS = {
   /** Hostile shapes (deep part_of chains, many lines, many errors, a 50 MB file): CPU ms per 100,000 rows. */
   shapeMsPer100k: SHAPE_MS_PER_100K,
 } as const;
+
+/** A static chart page has painted its build-time drawing. */
+const STATIC_READY = '[data-static-chart] svg[role="img"]';
+/** A static map page has drawn: its SVG, or the note that the boundaries are missing. */
+const STATIC_MAP_READY = '[data-static-map] .map-stage svg[role="img"], [data-static-map] .map-fallback';
 
 interface Row {
   figure: string;
@@ -73,39 +78,44 @@ async function main(): Promise<void> {
   results.indexHtmlGzipBytes = htmlGzip;
   rows.push({ figure: 'index.html with prerendered headline (gzip)', value: kb(htmlGzip), budget: '—', pass: null });
 
+  // Static chart pages (embed/<id>.html, compare.html): what they load before a reader reaches for a chart.
+  const staticPages = CHART_IDS.filter((id) => existsSync(path.join(DIST, staticChartPath(id))));
+  const staticWeights = await measurePageWeights(DIST, [
+    ...staticPages.map((id) => ({ id: staticChartPath(id), path: staticChartPath(id), ready: STATIC_READY })),
+    ...(existsSync(path.join(DIST, STATIC_COMPARE_PATH)) ? [{ id: STATIC_COMPARE_PATH, path: STATIC_COMPARE_PATH, ready: STATIC_READY }] : []),
+  ]);
+  results.staticEmbedJs = staticWeights;
+  for (const { id, gzipBytes } of staticWeights) {
+    rows.push({ figure: `Static chart page JS before interaction, ${id} (gzip, measured in Chromium)`, value: kb(gzipBytes), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: gzipBytes <= BUDGETS.staticEmbedJsKb * 1000 });
+  }
+
   if (existsSync(path.join(DIST, 'embed.html'))) {
     const embed = pageJsWeight(DIST, 'embed.html');
     results.embedJs = embed;
     rows.push({ figure: 'Embed page JS before its view loads (gzip)', value: kb(embed.gzipBytes), budget: '—', pass: null });
     // The budget applies to what an embed really downloads: the page plus its chart or map.
-    const views = await measurePageWeights(DIST, embedPages([...CHART_IDS, MAP_EMBED_ID]));
+    // A chart embed forwards to its static page, whose script loads when the reader reaches for the chart.
+    const views = await measurePageWeights(DIST, embedPages([...CHART_IDS, MAP_EMBED_ID], new Set(staticPages)));
     results.embedViews = views;
     for (const { id, gzipBytes } of views) {
-      rows.push({ figure: `Embed page JS, chart=${id} (gzip, measured in Chromium)`, value: kb(gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: gzipBytes <= BUDGETS.embedJsKb * 1000 });
+      const when = (staticPages as readonly string[]).includes(id) ? 'once the reader reaches for the chart' : 'as it loads';
+      rows.push({ figure: `Embed page JS ${when}, chart=${id} (gzip, measured in Chromium)`, value: kb(gzipBytes), budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: gzipBytes <= BUDGETS.embedJsKb * 1000 });
     }
   } else {
     results.embedJs = null;
     rows.push({ figure: 'Embed page JS (gzip)', value: 'not built yet', budget: `≤ ${BUDGETS.embedJsKb} KB`, pass: null });
   }
 
-  // Static chart pages: what they load before a reader interacts (nothing, by design).
-  const staticPages = CHART_IDS.filter((id) => existsSync(path.join(DIST, staticChartPath(id))));
-  results.staticEmbedJs = staticPages.map((id) => ({ id, ...pageJsWeight(DIST, staticChartPath(id)) }));
-  for (const id of staticPages) {
-    const weight = pageJsWeight(DIST, staticChartPath(id));
-    rows.push({ figure: `Static chart page JS before interaction, ${staticChartPath(id)} (gzip)`, value: kb(weight.gzipBytes), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: weight.gzipBytes <= BUDGETS.staticEmbedJsKb * 1000 });
-  }
-
   // Static map pages: their loader only, until the reader reaches for the map (then Leaflet and the live embed).
   const mapRegions = mapRegionCodes((await loadDatasets((file) => readFile(path.join(DIST, 'data', file), 'utf8'))).data);
   const mapPages = mapRegions.map(staticMapPath).filter((file) => existsSync(path.join(DIST, file)));
   let largestMapPage: string | null = null;
-  results.staticMapJs = mapPages.map((file) => ({ file, ...pageJsWeight(DIST, file), htmlGzipBytes: fileGzipBytes(path.join(DIST, file)) }));
   if (mapPages.length < mapRegions.length) rows.push({ figure: 'Static map pages', value: `${mapPages.length} of ${mapRegions.length} built`, budget: 'all', pass: false });
   if (mapPages.length > 0) {
-    const weights = mapPages.map((file) => ({ file, ...pageJsWeight(DIST, file) }));
+    const weights = await measurePageWeights(DIST, mapPages.map((file) => ({ id: file, path: file, ready: STATIC_MAP_READY })));
+    results.staticMapJs = weights;
     const heaviest = [...weights].sort((a, b) => b.gzipBytes - a.gzipBytes)[0] ?? weights[0];
-    rows.push({ figure: `Static map page JS before interaction, heaviest of ${mapPages.length} (${heaviest?.file}, gzip)`, value: kb(heaviest?.gzipBytes ?? 0), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: (heaviest?.gzipBytes ?? 0) <= BUDGETS.staticEmbedJsKb * 1000 });
+    rows.push({ figure: `Static map page JS before interaction, heaviest of ${mapPages.length} (${heaviest?.id}, gzip, measured in Chromium)`, value: kb(heaviest?.gzipBytes ?? 0), budget: `≤ ${BUDGETS.staticEmbedJsKb} KB`, pass: (heaviest?.gzipBytes ?? 0) <= BUDGETS.staticEmbedJsKb * 1000 });
     const html = mapPages.map((file) => ({ file, bytes: fileGzipBytes(path.join(DIST, file)) })).sort((a, b) => b.bytes - a.bytes);
     rows.push({ figure: `Static map page HTML with its SVG, largest (${html[0]?.file}, gzip)`, value: kb(html[0]?.bytes ?? 0), budget: '—', pass: null });
     largestMapPage = html[0]?.file ?? null;

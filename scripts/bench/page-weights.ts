@@ -20,6 +20,8 @@ export interface PageToWeigh {
   path: string;
   /** Selector that shows the page has drawn its view. */
   ready: string;
+  /** Then point at the page's static chart and wait until the interactive one has taken it over (take-over.ts). */
+  interact?: boolean;
 }
 
 export interface PageWeight {
@@ -32,9 +34,9 @@ export interface PageWeight {
 /** Drawn chart, drawn map (its static drawing, or Leaflet) or the map's "not available" note: the embed has finished its work. */
 const EMBED_READY = 'figure svg[role="img"], .map-stage, .leaflet-container, .map-fallback';
 
-/** The embed page for each chart id (or the map's id). */
-export function embedPages(ids: readonly string[]): PageToWeigh[] {
-  return ids.map((id) => ({ id, path: `embed.html?chart=${encodeURIComponent(id)}`, ready: EMBED_READY }));
+/** The embed page for each chart id (or the map's id); `interactive` ids are static pages, weighed once the reader reaches for the chart. */
+export function embedPages(ids: readonly string[], interactive: ReadonlySet<string> = new Set()): PageToWeigh[] {
+  return ids.map((id) => ({ id, path: `embed.html?chart=${encodeURIComponent(id)}`, ready: EMBED_READY, interact: interactive.has(id) }));
 }
 
 export async function measurePageWeights(distDir: string, pages: readonly PageToWeigh[]): Promise<PageWeight[]> {
@@ -42,7 +44,7 @@ export async function measurePageWeights(distDir: string, pages: readonly PageTo
   const browser = await launch(process.env.CHROME_PATH);
   try {
     const weights: PageWeight[] = [];
-    for (const { id, path: pagePath, ready } of pages) {
+    for (const { id, path: pagePath, ready, interact } of pages) {
       const page = await openPage(browser, { width: 640, height: 600 });
       const files: string[] = [];
       page.on('request', (request) => {
@@ -51,6 +53,11 @@ export async function measurePageWeights(distDir: string, pages: readonly PageTo
       await page.goto(new URL(pagePath, server.url).href);
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
+      if (interact) {
+        await page.locator('[data-static-chart]').first().dispatchEvent('pointerover');
+        await page.waitForFunction(() => document.querySelectorAll('[data-static-chart]').length === 0, undefined, { timeout: 30_000 });
+        await page.waitForLoadState('networkidle');
+      }
       const alert = await page.locator('[role="alert"]').count();
       if (alert > 0) throw new Error(`${pagePath} showed an error: ${await page.locator('[role="alert"]').first().textContent()}`);
       const unique = [...new Set(files)];

@@ -60,12 +60,14 @@ export interface PolicyOptions {
   imageSources?: readonly string[];
   /** Hashes (styleHash) of the page's own inline <style> elements: the critical CSS the build inlines. */
   styleHashes?: readonly string[];
+  /** Hashes (styleHash works for any text) of the page's own inline <script> elements, such as embed.html's forwarding. */
+  scriptHashes?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: PolicyOptions = {}): string {
-  const imageSources = options.imageSources ?? [];
-  const styleHashes = options.styleHashes ?? [];
-  const directives = DIRECTIVES.map((parts) => (parts[0] === 'img-src' ? [...parts, ...imageSources] : parts[0] === 'style-src' ? [...parts, ...styleHashes] : parts));
+  const extra: Record<string, readonly string[]> = { 'img-src': options.imageSources ?? [], 'style-src': options.styleHashes ?? [], 'script-src': options.scriptHashes ?? [] };
+  // Each source once: a page's own <style> may be one Plot's hashes already allow (a drawn chart in a static page).
+  const directives = DIRECTIVES.map((parts) => [...new Set([...parts, ...(extra[parts[0]] ?? [])])]);
   if (options.frameAncestors) directives.push(['frame-ancestors', options.frameAncestors]);
   return directives.map((parts) => parts.join(' ')).join('; ');
 }
@@ -104,7 +106,7 @@ export const EMBED_FRAME_ANCESTORS: FrameAncestors = '*';
  * when several rules set the same header on one path, and two CSPs apply together
  * (the stricter wins), so the policy is set per page rather than under "/*".
  */
-export function headersFile(options: Pick<PolicyOptions, 'imageSources' | 'styleHashes'> = {}): string {
+export function headersFile(options: Pick<PolicyOptions, 'imageSources' | 'styleHashes' | 'scriptHashes'> = {}): string {
   const block = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   const dashboard = { 'Content-Security-Policy': contentSecurityPolicy({ ...options, frameAncestors: "'none'" }), 'X-Frame-Options': 'DENY', 'Cache-Control': CACHE_CONTROL.html };
   return [
@@ -114,6 +116,9 @@ export function headersFile(options: Pick<PolicyOptions, 'imageSources' | 'style
     block('/', dashboard),
     block('/index.html', dashboard),
     block('/embed.html', { 'Content-Security-Policy': contentSecurityPolicy({ ...options, frameAncestors: EMBED_FRAME_ANCESTORS }), 'Cache-Control': CACHE_CONTROL.html }),
+    // The static chart pages carry their whole policy in a <meta> tag; the header adds what only a header can.
+    block('/compare.html', { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY', 'Cache-Control': CACHE_CONTROL.html }),
+    block('/embed/*', { 'Content-Security-Policy': `frame-ancestors ${EMBED_FRAME_ANCESTORS}`, 'Cache-Control': CACHE_CONTROL.html }),
     block('/assets/*', { 'Cache-Control': CACHE_CONTROL.assets }),
     block('/data/*', { 'Cache-Control': CACHE_CONTROL.data }),
     '',

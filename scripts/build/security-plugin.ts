@@ -13,17 +13,22 @@ import { contentSecurityPolicy, headersFile, styleHash, tileImageSource } from '
 
 const CHARSET_META = /<meta\s+charset=[^>]*>/i;
 const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
+/** A classic inline script: no attributes, so never a module or a file. */
+const SCRIPT_ELEMENT = /<script>([\s\S]*?)<\/script>/g;
+
+const hashesOf = (html: string, element: RegExp) => [...new Set([...html.matchAll(element)].map((match) => styleHash(match[1] ?? '')))];
 
 /** Hashes of the page's inline <style> elements, in page order, each once. */
-export function inlineStyleHashes(html: string): string[] {
-  return [...new Set([...html.matchAll(STYLE_ELEMENT)].map((match) => styleHash(match[1] ?? '')))];
-}
+export const inlineStyleHashes = (html: string): string[] => hashesOf(html, STYLE_ELEMENT);
+/** Hashes of the page's inline <script> elements (embed.html's forwarding to the static chart pages). */
+export const inlineScriptHashes = (html: string): string[] => hashesOf(html, SCRIPT_ELEMENT);
 
 export function securityHeaders(): Plugin {
   let imageSources: string[] = [];
   // Every page's inline style hashes: _headers repeats them for every page (one union, so a
   // host copying one policy for the whole site still allows each page's critical CSS).
   const styleHashes = new Set<string>();
+  const scriptHashes = new Set<string>();
   return {
     name: 'city-region:security-headers',
     apply: 'build',
@@ -38,15 +43,17 @@ export function securityHeaders(): Plugin {
       order: 'post',
       handler(html) {
         const hashes = inlineStyleHashes(html);
+        const scripts = inlineScriptHashes(html);
         for (const hash of hashes) styleHashes.add(hash);
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ imageSources, styleHashes: hashes })}" />`;
+        for (const hash of scripts) scriptHashes.add(hash);
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ imageSources, styleHashes: hashes, scriptHashes: scripts })}" />`;
         // Right after the charset so the policy governs every resource the page names.
         if (!CHARSET_META.test(html)) throw new Error('An HTML entry has no <meta charset>; the CSP meta tag is placed right after it.');
         return html.replace(CHARSET_META, (charset) => `${charset}\n    ${meta}`);
       },
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ imageSources, styleHashes: [...styleHashes].sort() }) });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ imageSources, styleHashes: [...styleHashes].sort(), scriptHashes: [...scriptHashes].sort() }) });
     },
   };
 }

@@ -1,11 +1,14 @@
 /**
- * Build-only Vite plugin: one static page per registry chart, dist/embed/<id>.html, that
- * shows the chart's default view (its SVG drawn at build time, title, caption, legend,
- * summary, notes, table and sources) with no JavaScript at all. An embed in a council page,
- * an RSS reader or a print shows the chart even where scripts do not run, and the page costs
- * one request: its CSS is inline, allowed by hash in its Content-Security-Policy.
- * The interactive embed (embed.html?chart=<id>) is one click away, for the chart's controls
- * and downloads.
+ * Build-only Vite plugin: the charts as static pages that paint with no JavaScript.
+ * - dist/embed/<id>.html, one per registry chart: its default view (the SVG drawn at build
+ *   time, title, caption, legend, summary, notes, table and sources), for an iframe.
+ * - dist/compare.html: every chart, with its own controls, for the default pair of regions:
+ *   the compare view at an address that works without scripts (#/compare still works).
+ * Each page's CSS is inline (allowed by hash in its Content-Security-Policy), so it paints
+ * after one request. Its one script, public/start-chart.js (about 1 KB), loads the embed
+ * script when the reader first reaches for a chart, which takes the drawing over in place
+ * (src/lib/app/take-over.ts). Without scripts, a <noscript> style hides the buttons that
+ * need one and opens the tables. embed.html?chart=<id> forwards to the chart's page.
  *
  * Reads public/data with the app's own loader at build time, like the headline prerender.
  */
@@ -14,28 +17,50 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import type { OutputBundle } from 'rolldown';
+import type { OutputAsset, OutputBundle } from 'rolldown';
+import { RESIZE_MESSAGE_TYPE } from '../../src/lib/export/embed-snippet.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
 import { readDataTexts } from './prerender.ts';
+import type { StaticChart, StaticCompare } from './static-charts-entry.ts';
 
 type Entry = typeof import('./static-charts-entry.ts');
 
 const ENTRY = fileURLToPath(new URL('./static-charts-entry.ts', import.meta.url));
-/** Width the SVG is drawn at; it scales down with its container (max-width: 100%). */
-export const STATIC_CHART_WIDTH = 640;
-/** Stylesheets the chart's markup needs: the site's base CSS and the chart components'. */
+/**
+ * Widths each chart is drawn at: a page shows the one that suits its width (NARROW_CSS), which
+ * scales down with its container (max-width: 100%). One drawing at 640 px would shrink its text
+ * to about half on a phone; the interactive chart then takes over at the width that is shown.
+ */
+export const STATIC_CHART_WIDTHS = { wide: 640, narrow: 350 } as const;
+/** Below this page width the narrow drawing shows (the wide one would shrink below about 85%). */
+export const NARROW_BELOW_PX = 560;
+// Three classes: more specific than the drawing's own `.chart-plot svg { display: block }`.
+const NARROW_CSS = `.chart-island .chart-plot .static-narrow{display:none}@media (max-width:${NARROW_BELOW_PX - 0.02}px){.chart-island .chart-plot .static-wide{display:none}.chart-island .chart-plot .static-narrow{display:block}}`;
+/** Stylesheets the charts' markup needs: the site's base CSS and the chart components'. */
 const CHART_CSS = /^assets\/(shared|ChartFigure|EmbedChart|EmbedFooter)-[\w-]+\.css$/;
+/** The compare page adds the dashboard's own (site header and navigation). */
+const PAGE_CSS = /^assets\/app-[\w-]+\.css$/;
+/** The script that starts the charts (public/start-chart.js), from the site root. */
+export const START_CHART_SCRIPT = 'start-chart.js';
+/** The embed page's frame, as EmbedApp lays it out (its scoped rule does not reach this markup). */
+const FRAME_CSS = '.static-chart{padding:0.25rem 0.75rem 0.75rem}.static-chart>main{max-width:72rem;margin:0 auto}';
+/** Without scripts: no buttons that need one, and every table open. */
+export const NO_SCRIPT_CSS = '.chart-table-toggle,.chart-actions,.chart-controls{display:none}.chart-table[hidden]{display:block}';
 
 /** The static page for a chart: `embed/<id>.html`. */
 export const staticChartPath = (id: string) => `embed/${id}.html`;
+/** The compare view without scripts. */
+export const STATIC_COMPARE_PATH = 'compare.html';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function cssFrom(bundle: OutputBundle): string {
+const assetText = (output: OutputAsset) => (typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source));
+
+function cssFrom(bundle: OutputBundle, pattern: RegExp): string {
   const parts: string[] = [];
   for (const [file, output] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
-    if (output.type !== 'asset' || !CHART_CSS.test(file)) continue;
-    const text = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
+    if (output.type !== 'asset' || !pattern.test(file)) continue;
+    const text = assetText(output);
     if (/url\(\s*['"]?(?!data:|#)/.test(text) || /<\/style/i.test(text)) throw new Error(`${file} cannot be inlined into the static chart pages.`);
     // shared first: the base styles the components' rules refine.
     if (file.startsWith('assets/shared-')) parts.unshift(text.trim());
@@ -44,33 +69,78 @@ function cssFrom(bundle: OutputBundle): string {
   return parts.join('\n');
 }
 
-export function staticPage(options: { id: string; title: string; body: string; broken: string[]; css: string }, siteCss: string): string {
-  const { id, title, body, broken } = options;
-  const css = `${siteCss}\n${options.css}`;
-  const policy = contentSecurityPolicy({ styleHashes: [styleHash(css)] });
-  const interactive = `../embed.html?chart=${encodeURIComponent(id)}`;
-  const note = broken.length > 0 ? `\n      <p class="note" role="note">Some data files could not be used (${escapeHtml(broken.join(', '))}); the full dashboard’s data page says why.</p>` : '';
+/** The scripts embed.html runs, in page order, which the static pages load to take their charts over. */
+function embedScripts(bundle: OutputBundle): string[] {
+  const embed = bundle['embed.html'];
+  const scripts = embed?.type === 'asset' ? [...assetText(embed).matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map((match) => match[1] ?? '') : [];
+  if (scripts.length === 0) throw new Error('embed.html has no module script for the static chart pages to load.');
+  return scripts;
+}
+
+interface PageParts {
+  title: string;
+  /** From the page to the site root: "../" for embed/<id>.html, "./" for compare.html. */
+  root: string;
+  css: string;
+  scripts: readonly string[];
+  body: string;
+}
+
+function page({ title, root, css, scripts, body }: PageParts): string {
+  const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)] });
   return `<!doctype html>
 <html lang="en-GB">
   <head>
     <meta charset="UTF-8" />
     <meta http-equiv="Content-Security-Policy" content="${policy}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <link rel="icon" href="../favicon.svg" type="image/svg+xml" />
+    <link rel="icon" href="${root}favicon.svg" type="image/svg+xml" />
     <title>${escapeHtml(title)} – City region skills dashboard</title>
-    <style>${css}</style>
+    <style>${css}\n${NARROW_CSS}</style>
+    <noscript><style>${NO_SCRIPT_CSS}</style></noscript>
+    <script type="module" src="${root}${START_CHART_SCRIPT}" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}"></script>
   </head>
   <body>
-    <div class="embed static-chart" data-static-chart="${escapeHtml(id)}">
-      <main>${note}
-      ${body}
-      <p class="embed-footer">From the <a href="../#/compare" target="_blank" rel="noopener">City region skills dashboard<span class="visually-hidden"> (opens in a new tab)</span></a>, where every figure links to its source. <a href="${escapeHtml(interactive)}">Interactive version</a> (controls and downloads).</p>
-      </main>
-    </div>
+${body}
   </body>
 </html>
 `;
+}
+
+/** One chart's root: the element the interactive chart replaces, with what it needs to know. */
+const island = (chart: StaticChart, attributes: string, html: string) => `<div class="chart-island" data-static-chart="${escapeHtml(chart.id)}" ${attributes}>${html}</div>`;
+
+export function staticPage(chart: StaticChart, css: string, scripts: readonly string[]): string {
+  const body = `    <div class="embed static-chart" data-report-height="${escapeHtml(chart.id)}">
+      <main>
+      ${island(chart, 'data-site-root="../" data-standalone', chart.embed.html)}
+      </main>
+    </div>`;
+  return page({ title: chart.title, root: '../', css: `${css}\n${FRAME_CSS}\n${chart.embed.css}`, scripts, body });
+}
+
+export function comparePage(compare: StaticCompare, css: string, scripts: readonly string[]): string {
+  const charts = compare.charts.map((chart) => `      ${island(chart, 'data-site-root="./" data-controls', chart.compare.html)}`).join('\n');
+  const body = `    <a class="skip-link" href="#main">Skip to content</a>
+    <header class="site-header">
+      <div class="wrap">
+        <p class="site-title"><a href="./">City region skills dashboard</a></p>
+        ${compare.nav}
+      </div>
+    </header>
+    <main id="main" tabindex="-1" class="wrap">
+      ${compare.intro}
+      <p class="muted">This page shows each chart’s default view and works without JavaScript. To compare other regions, open the <a href="./#/compare">interactive comparison</a>.</p>
+${charts}
+    </main>`;
+  const chartCss = compare.charts.map((chart) => chart.compare.css).join('\n');
+  return page({ title: 'Compare', root: './', css: `${css}\n${chartCss}`, scripts, body });
+}
+
+/** embed.html with the static pages it forwards to: chart id → page, read by its inline script. */
+export function withStaticPages(html: string, pages: Readonly<Record<string, string>>): string {
+  if (!/<html\b[^>]*>/.test(html)) throw new Error('embed.html has no <html> element to list the static chart pages on.');
+  return html.replace(/<html\b([^>]*)>/, (_tag, attributes: string) => `<html${attributes} data-static-pages="${escapeHtml(JSON.stringify(pages))}">`);
 }
 
 export function staticCharts(): Plugin {
@@ -87,16 +157,20 @@ export function staticCharts(): Plugin {
     async generateBundle(_options, bundle) {
       const texts = await readDataTexts(dataDir);
       const server = await createServer({ root, configFile: false, logLevel: 'error', appType: 'custom', plugins: [svelte()], server: { middlewareMode: true, hmr: false, ws: false } });
-      let charts: Awaited<ReturnType<Entry['renderCharts']>>;
+      let charts: StaticCompare;
       try {
         const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
         // Files under public/data by their path there, as the page would fetch them (official statistics).
-        charts = await entry.renderCharts(texts, STATIC_CHART_WIDTH, (file) => readFile(path.join(dataDir, file), 'utf8'));
+        charts = await entry.renderCharts(texts, STATIC_CHART_WIDTHS, (file) => readFile(path.join(dataDir, file), 'utf8'));
       } finally {
         await server.close();
       }
-      const css = cssFrom(bundle);
-      for (const chart of charts) this.emitFile({ type: 'asset', fileName: staticChartPath(chart.id), source: staticPage(chart, css) });
+      const css = cssFrom(bundle, CHART_CSS);
+      const scripts = embedScripts(bundle);
+      for (const chart of charts.charts) this.emitFile({ type: 'asset', fileName: staticChartPath(chart.id), source: staticPage(chart, css, scripts) });
+      this.emitFile({ type: 'asset', fileName: STATIC_COMPARE_PATH, source: comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts) });
+      const embed = bundle['embed.html'];
+      if (embed?.type === 'asset') embed.source = withStaticPages(assetText(embed), Object.fromEntries(charts.charts.map((chart) => [chart.id, staticChartPath(chart.id)])));
     },
   };
 }

@@ -2,16 +2,12 @@
  * Accessibility gates on every view: axe-core with the WCAG 2.x A and AA rule sets finds
  * nothing, and a keyboard-only pass reaches every control with a visible focus indicator.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
+import { axeViolations } from './axe.ts';
 import { openPage } from './browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** Every view; each waits for its own content marker before it is checked. */
 export const ROUTES: { route: string; ready: string }[] = [
@@ -21,24 +17,6 @@ export const ROUTES: { route: string; ready: string }[] = [
   { route: '#/compare', ready: 'main h1' },
   { route: '#/data', ready: 'main h1' },
 ];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  // evaluate() runs through DevTools, so the page's Content-Security-Policy does not block it.
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 /**
  * Some focus rings are drawn apart from the focused element (the map draws its ring on a
@@ -71,7 +49,7 @@ async function open(route: string, ready: string, width: number): Promise<Page> 
 describe.each(ROUTES)('accessibility of $route', ({ route, ready }) => {
   it.each([375, 1280])('has no axe WCAG A/AA violations at %i px', async (width) => {
     const page = await open(route, ready, width);
-    expect(await runAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -3,9 +3,6 @@
  * caption, summary, table and sources; the measure switch lives in the URL and changes
  * the figures (expected values computed here from the CSVs); unquantified items show.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
@@ -15,15 +12,12 @@ import { CHART_IDS as REGISTRY_IDS } from '../../src/lib/charts/registry.ts';
 import { latestPeriod } from '../../src/lib/data/indicators/derive.ts';
 import { loadIndicators } from '../../src/lib/data/indicators/load.ts';
 import { COMBINED_AUTHORITY_PREFIX } from '../../src/lib/data/indicators/schema.ts';
+import { axeViolations } from './axe.ts';
 import { collectProblems, openPage } from './browser.ts';
-import { REPO_ROOT } from './server.ts';
+import { dataFile } from './headline-data.ts';
 
 const CHART_IDS: readonly string[] = REGISTRY_IDS;
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-const dataFile = (file: string) => readFileSync(join(REPO_ROOT, 'public/data', file), 'utf8');
 const funding = validateCsv('funding', dataFile('funding.csv')).rows;
 const areas = validateCsv('areas', dataFile('areas.csv')).rows;
 const wmDeal = funding.find((row) => row.part_of === null && row.category === 'skills' && funding.some((part) => part.part_of === row.id));
@@ -43,15 +37,6 @@ async function openCompare(route = '#/compare', width = 1280): Promise<{ page: P
   await page.goto(site.server.url + route);
   await page.locator('figure[data-chart-id][data-chart-ready]').nth(CHART_IDS.length - 1).waitFor();
   return { page, problems };
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Distinct stroked line groups in a chart's SVG: one per series (the trend chart's lines are 2.5 px wide). */
@@ -231,7 +216,7 @@ describe('compare view', () => {
     await expect.poll(() => figure(page, 'deal-breakdown').locator('.chart-notes, [data-chart-empty]').first().textContent()).toContain(`No funding announcements for \u2068${other?.short_name}\u2069 are in the data yet`);
     await expect.poll(() => figure(page, 'indicator-ranking').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
     await expect.poll(() => figure(page, 'indicator-trend').locator('[data-chart-summary]').textContent()).toContain(other?.short_name);
-    expect(await runAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems.all()).toEqual([]);
     await page.context().close();
   });

@@ -4,28 +4,15 @@
  * that none is known). Where the browser refuses or has no clipboard, the text is shown
  * in a read-only field, focused and selected, for the reader to copy. axe checks both.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatFigure, formatPartialDate } from '../../src/lib/data/format.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { dataFile, openAllFolds } from './headline-data.ts';
+import { axeViolations } from './axe.ts';
 import { collectProblems } from './browser.ts';
 import { useSite } from './site.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
-}
 
 const sources = new Map(validateCsv('sources', dataFile('sources.csv')).rows.map((s) => [s.source_id, s]));
 const funding = validateCsv('funding', dataFile('funding.csv')).rows;

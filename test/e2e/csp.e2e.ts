@@ -10,16 +10,20 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
 import { contentSecurityPolicy } from '../../scripts/build/csp.ts';
-import { inlineStyleHashes } from '../../scripts/build/security-plugin.ts';
+import { inlineScriptHashes, inlineStyleHashes } from '../../scripts/build/security-plugin.ts';
+import { STATIC_COMPARE_PATH } from '../../scripts/build/static-charts.ts';
 import { openPage } from './browser.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
 
 const CSP_SELECTOR = 'meta[http-equiv="Content-Security-Policy"]';
 
-/** A built page's own policy: the site's, plus the hashes of the critical CSS the build inlined into it. */
-const pagePolicy = (file: string) => contentSecurityPolicy({ styleHashes: inlineStyleHashes(readFileSync(path.join(DIST_DIR, file), 'utf8')) });
-/** Every built page's inline style hashes, as dist/_headers repeats them for each page. */
-const siteStyleHashes = () => [...new Set(readdirSync(DIST_DIR).filter((file) => file.endsWith('.html')).flatMap((file) => inlineStyleHashes(readFileSync(path.join(DIST_DIR, file), 'utf8'))))].sort();
+/** A built page's own policy: the site's, plus the hashes of the CSS (and any inline script) the build put in it. */
+const pagePolicy = (file: string) => {
+  const html = readFileSync(path.join(DIST_DIR, file), 'utf8');
+  return contentSecurityPolicy({ styleHashes: inlineStyleHashes(html), scriptHashes: inlineScriptHashes(html) });
+};
+/** Every dashboard page's inline style hashes, as dist/_headers repeats them for each (the static compare page has its policy in its meta tag only). */
+const siteHashes = (hashes: (html: string) => string[]) => [...new Set(readdirSync(DIST_DIR).filter((file) => file.endsWith('.html') && file !== STATIC_COMPARE_PATH).flatMap((file) => hashes(readFileSync(path.join(DIST_DIR, file), 'utf8'))))].sort();
 
 const site = useSite();
 
@@ -96,7 +100,9 @@ describe('the policy itself', () => {
 
   it('is repeated in dist/_headers with frame-ancestors, which only a header can carry', () => {
     const headers = readFileSync(path.join(DIST_DIR, '_headers'), 'utf8');
-    expect(headers).toContain(`Content-Security-Policy: ${contentSecurityPolicy({ frameAncestors: "'none'", styleHashes: siteStyleHashes() })}\n`);
+    expect(headers).toContain(`Content-Security-Policy: ${contentSecurityPolicy({ frameAncestors: "'none'", styleHashes: siteHashes(inlineStyleHashes), scriptHashes: siteHashes(inlineScriptHashes) })}\n`);
+    expect(headers).toMatch(/^\/embed\/\*\n {2}Content-Security-Policy: frame-ancestors \*$/m);
+    expect(headers).toMatch(/^\/compare\.html\n {2}Content-Security-Policy: frame-ancestors 'none'$/m);
     expect(headers).toMatch(/^\/embed\.html\n {2}Content-Security-Policy: .*frame-ancestors \*$/m);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
     expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');

@@ -16,7 +16,8 @@ import { prerenderedReader } from '../../src/lib/app/prerendered.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems } from './browser.ts';
-import { axeViolations, dataFile, openAllFolds, publishedData } from './headline-data.ts';
+import { axeViolations } from './axe.ts';
+import { dataFile, openAllFolds, publishedData } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
 import { useSite } from './site.ts';
 

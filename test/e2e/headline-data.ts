@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatFigure } from '../../src/lib/data/format.ts';
@@ -100,21 +99,6 @@ export async function cardTexts(page: Page): Promise<{ id: string; text: string 
 }
 
 export const byId = <T extends { id: string }>(cards: T[]) => [...cards].sort((a, b) => a.id.localeCompare(b.id));
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-/** axe-core's WCAG 2.2 A/AA violations on the page, one readable line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};undefined`);
-  const violations = await page.evaluate(async (tags) => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 /** Opens every folded section under "All figures" by clicking its summary (works with JavaScript off too). */
 export async function openAllFolds(page: Page): Promise<void> {

@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPartialDate } from '../../src/lib/data/format.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems, launch, openPage, type StaticServer } from './browser.ts';
+import { useServer } from './site.ts';
 import { allRows, byId, expectedCards, mergedIds, noteIds, openAllFolds, pairRoutes, publishedData, shownRows, type ExpectedCard } from './headline-data.ts';
 import { REPO_ROOT } from './server.ts';
 
@@ -38,13 +39,7 @@ async function openHeadline(server: StaticServer, width: number, route = ''): Pr
 }
 
 describe('headline view with the published data', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer();
 
   it('shows each figure row once, under "All figures" for its region: as a card with the row’s formatted value and qualifier, on the card it pays for, or as a note', async () => {
     expect(cards.length).toBeGreaterThan(20);
@@ -123,13 +118,7 @@ describe('headline view with the published data', () => {
 });
 
 describe('headline view with a broken funding.csv', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ overrides: { '/data/funding.csv': readFileSync(join(REPO_ROOT, 'test/fixtures/data/funding-broken.csv')) } });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ overrides: { '/data/funding.csv': readFileSync(join(REPO_ROOT, 'test/fixtures/data/funding-broken.csv')) } });
 
   it('names the file, line and column in an error panel and still renders the other datasets', async () => {
     const { page } = await openHeadline(server, 375);

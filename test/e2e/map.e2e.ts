@@ -13,7 +13,8 @@ import { formatIndicatorValue } from '../../src/lib/data/indicators/format.ts';
 import { parsePeriod } from '../../src/lib/data/indicators/period.ts';
 import { validateMetadata, validateTidyCsv } from '../../src/lib/data/indicators/validate.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { collectProblems, launch, openPage, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems, launch, openPage, serveDist, type PageProblems, type StaticServer } from './browser.ts';
+import { useServer } from './site.ts';
 import { DIST_DIR } from './server.ts';
 import { exploreMap, LIVE_DISTRICTS } from './map-live.ts';
 
@@ -89,6 +90,14 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** A fresh page at a route of `server`, once its districts are drawn: the page, its problems and the drawn districts' codes. */
+async function openMap(server: StaticServer, route: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: PageProblems; codes: string[] }> {
+  const page = await openPage(browser, viewport);
+  const problems = collectProblems(page);
+  await page.goto(server.url + route);
+  return { page, problems, codes: await districtCodes(page) };
+}
+
 const focusedCode = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-area-code') ?? null);
 
 let browser: Browser;
@@ -100,13 +109,7 @@ afterAll(async () => {
 });
 
 describe('map: draws districts', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: ROOT });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: ROOT });
 
   it('knows every combined authority in areas.csv, each with districts', () => {
     expect(REGIONS.size).toBeGreaterThanOrEqual(2);
@@ -119,10 +122,7 @@ describe('map: draws districts', () => {
     ['#/map?region=not-a-region', FIRST_REGION],
   ])('%s shows the districts of %s, grey neighbours and the attribution', async (route, region) => {
     const count = districtsOf(region).length;
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    const problems = collectProblems(page);
-    await page.goto(server.url + route);
-    const codes = await districtCodes(page);
+    const { page, problems, codes } = await openMap(server, route);
     expect(codes).toHaveLength(count);
     expect(codes).toEqual(REGIONS.get(region));
     expect(await page.locator(NEIGHBOUR_SHAPES).count()).toBeGreaterThan(0);
@@ -138,10 +138,7 @@ describe('map: draws districts', () => {
   });
 
   it('#/map?region=E47000001 draws Greater Manchester’s districts from areas.csv, with no axe-core violations', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    const problems = collectProblems(page);
-    await page.goto(`${server.url}#/map?region=E47000001`);
-    const codes = await districtCodes(page);
+    const { page, problems, codes } = await openMap(server, '#/map?region=E47000001');
     expect(codes).toEqual(districtsOf('E47000001'));
     expect(codes.length).toBeGreaterThan(0);
     expect(await page.locator('#map-region').inputValue()).toBe('E47000001');
@@ -151,9 +148,7 @@ describe('map: draws districts', () => {
   });
 
   it('every district shape is labelled for assistive technology and carries its code', async () => {
-    const page = await openPage(browser, { width: 375, height: 812 });
-    await page.goto(`${server.url}#/map?region=E47000007&indicator=population`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E47000007&indicator=population', { width: 375, height: 812 });
     const shapes = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => ({ tabindex: p.getAttribute('tabindex'), label: p.getAttribute('aria-label') ?? '' })));
     for (const shape of shapes) {
       expect(shape.tabindex).toBe('0');
@@ -163,9 +158,7 @@ describe('map: draws districts', () => {
   });
 
   it('keyboard: Tab reaches a district; arrows move between districts, updating the live region and the table', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?indicator=population`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?indicator=population');
     await page.locator('#map-indicator').focus();
     for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
     const first = await focusedCode(page);
@@ -194,9 +187,7 @@ describe('map: draws districts', () => {
   });
 
   it.each([...REGIONS.keys()])('keyboard: in %s every district can be reached with the arrow keys', async (region) => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?region=${region}`);
-    const codes = await districtCodes(page);
+    const { page, codes } = await openMap(server, `#/map?region=${region}`);
     const reached = new Set<string>([codes[0] ?? '']);
     const queue = [codes[0] ?? ''];
     while (queue.length > 0) {
@@ -216,27 +207,21 @@ describe('map: draws districts', () => {
   });
 
   it.each([375, 1280])('has no axe-core violations at %ipx, with a district focused', async (width) => {
-    const page = await openPage(browser, { width, height: 900 });
-    await page.goto(`${server.url}#/map?region=E47000007`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E47000007', { width, height: 900 });
     await page.locator(DISTRICT_SHAPES).first().focus();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('the table’s district buttons move focus to the district on the map', async () => {
-    const page = await openPage(browser, { width: 375, height: 812 });
-    await page.goto(`${server.url}#/map?region=E47000007`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E47000007', { width: 375, height: 812 });
     await page.locator('tbody tr[data-row-code="E08000026"] button').click();
     expect(await focusedCode(page)).toBe('E08000026');
     await page.context().close();
   });
 
   it('the region switch puts the region in the URL and redraws', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map');
     await page.locator('#map-region').selectOption('E47000007');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('region=E47000007');
     await expect.poll(async () => (await districtCodes(page)).length).toBe(districtsOf('E47000007').length);
@@ -244,10 +229,7 @@ describe('map: draws districts', () => {
   });
 
   it('can be left and reopened: the old map is removed, a new one drawn, nothing throws', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    const problems = collectProblems(page);
-    await page.goto(`${server.url}#/map`);
-    await districtCodes(page);
+    const { page, problems } = await openMap(server, '#/map');
     for (const hash of ['#/', '#/map?region=E47000007', '#/compare', '#/map']) {
       await page.evaluate((h) => {
         location.hash = h;
@@ -282,13 +264,7 @@ describe('map: draws districts', () => {
 });
 
 describe('map: official statistics and the national view', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: ROOT });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: ROOT });
 
   const STARTS = 'apprenticeship-starts';
   const starts = indicatorRows(STARTS);
@@ -297,9 +273,7 @@ describe('map: official statistics and the national view', () => {
   const startsRoute = `#/map?region=E47000004&indicator=${STARTS}&period=${encodeURIComponent(P2425)}`;
 
   it("#/map?region=E47000004 with no indicator opens on the first official statistic in indicators.csv, at its latest period", async () => {
-    const page = await openPage(browser, { width: 375, height: 812 });
-    await page.goto(`${server.url}#/map?region=E47000004`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E47000004', { width: 375, height: 812 });
     const first = INDICATOR_META[0];
     await expect.poll(() => page.locator('#map-indicator').inputValue()).toBe(first?.indicator_id);
     if (first?.indicator_id === STARTS) {
@@ -311,10 +285,7 @@ describe('map: official statistics and the national view', () => {
   });
 
   it(`${startsRoute}: every district coloured, Knowsley's value as in the ONS file, England in the legend, sources a click away`, async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    const problems = collectProblems(page);
-    await page.goto(server.url + startsRoute);
-    const codes = await districtCodes(page);
+    const { page, problems, codes } = await openMap(server, startsRoute);
     expect(codes).toEqual(districtsOf('E47000004'));
     // A coloured district has a palette fill, not the "no data" hatch.
     const fills = await page.locator(DISTRICT_SHAPES).evaluateAll((paths) => paths.map((p) => p.getAttribute('fill') ?? ''));
@@ -352,9 +323,7 @@ describe('map: official statistics and the national view', () => {
     // The published files flag rows today; if a release ever flags none, there is nothing to mark.
     if (!flagged) return;
     const region = AREAS.find((a) => a.area_code === flagged.row.areaCode)?.parent_code ?? '';
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?region=${region}&indicator=${flagged.meta.indicator_id}&period=${encodeURIComponent(flagged.row.period)}`);
-    await districtCodes(page);
+    const { page } = await openMap(server, `#/map?region=${region}&indicator=${flagged.meta.indicator_id}&period=${encodeURIComponent(flagged.row.period)}`);
     const row = page.locator(`tbody tr[data-row-code="${flagged.row.areaCode}"]`);
     await expect.poll(() => row.locator('[data-flag]').count()).toBe(1);
     expect(await row.locator('[data-flag]').innerText()).toMatch(/^⚑ Publisher's flag: /);
@@ -379,9 +348,7 @@ describe('map: official statistics and the national view', () => {
   });
 
   it('the indicator and period pickers round-trip through the URL', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?region=E47000004`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E47000004');
     await page.locator('#map-indicator').selectOption(STARTS);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain(`indicator=${STARTS}`);
     await page.locator('#map-period').waitFor();
@@ -401,10 +368,7 @@ describe('map: official statistics and the national view', () => {
 
   it(`#/map?region=E92000001 draws one shape per combined authority in areas.csv (${MAPPED_REGIONS.length} today), with no axe-core violations`, async () => {
     for (const width of [375, 1280]) {
-      const page = await openPage(browser, { width, height: 900 });
-      const problems = collectProblems(page);
-      await page.goto(`${server.url}#/map?region=E92000001`);
-      const codes = await districtCodes(page);
+      const { page, problems, codes } = await openMap(server, '#/map?region=E92000001', { width, height: 900 });
       expect([...codes].sort()).toEqual([...MAPPED_REGIONS].sort());
       expect(await page.locator('#map-region').inputValue()).toBe('E92000001');
       expect(await page.locator('#map-region option').first().innerText()).toBe('England: all combined authorities');
@@ -416,9 +380,7 @@ describe('map: official statistics and the national view', () => {
   });
 
   it('national view: keyboard (Tab, arrows, Home/End, live region) and Enter opens the district map', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?region=E92000001&indicator=${STARTS}`);
-    const codes = await districtCodes(page);
+    const { page, codes } = await openMap(server, `#/map?region=E92000001&indicator=${STARTS}`);
     await page.locator('#map-period').focus();
     for (let i = 0; i < 8 && !(await focusedCode(page)); i++) await page.keyboard.press('Tab');
     const first = await focusedCode(page);
@@ -441,9 +403,7 @@ describe('map: official statistics and the national view', () => {
   });
 
   it('national view: clicking a combined authority opens its district map', async () => {
-    const page = await openPage(browser, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/map?region=E92000001`);
-    await districtCodes(page);
+    const { page } = await openMap(server, '#/map?region=E92000001');
     const target = MAPPED_REGIONS[0] ?? '';
     await page.locator(`${DISTRICT_SHAPES}[data-area-code="${target}"]`).click({ force: true });
     await expect.poll(() => page.evaluate(() => location.hash)).toContain(`region=${target}`);
@@ -453,10 +413,7 @@ describe('map: official statistics and the national view', () => {
 
   it('the map embed shows an official indicator and the national view', async () => {
     for (const query of [`?chart=map&region=E47000004&indicator=${STARTS}&period=${encodeURIComponent(P2425)}`, '?chart=map&region=E92000001']) {
-      const page = await openPage(browser, { width: 1280, height: 900 });
-      const problems = collectProblems(page);
-      await page.goto(`${server.url}embed.html${query}`);
-      const codes = await districtCodes(page);
+      const { page, problems, codes } = await openMap(server, `embed.html${query}`);
       if (query.includes('E92000001')) expect(codes.length).toBe(MAPPED_REGIONS.length);
       else {
         expect(codes).toEqual(districtsOf('E47000004'));

@@ -3,8 +3,8 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { useSite } from './site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer, useSite } from './site.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRERENDERED_DATA_ID, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
@@ -15,7 +15,7 @@ import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
-import { collectProblems, serveDist, type StaticServer } from './browser.ts';
+import { collectProblems } from './browser.ts';
 import { buildPromises } from '../../src/lib/data/promises.ts';
 import { byId, cardTexts, dataFile, expectedCards, openAllFolds, publishedData } from './headline-data.ts';
 
@@ -31,12 +31,21 @@ beforeAll(async () => {
 });
 
 const site = useSite();
+const PHONE = { width: 375, height: 812 };
+
+/** A page in a fresh browser context at `route`, its problems collected; with JavaScript on, once the network is idle. */
+async function visit(route: string, options: { javaScript: boolean; viewport?: { width: number; height: number } }) {
+  const context = await site.browser.newContext({ javaScriptEnabled: options.javaScript, viewport: options.viewport ?? PHONE });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await page.goto(site.server.url + route);
+  if (options.javaScript) await page.waitForLoadState('networkidle');
+  return { context, page, problems };
+}
 
 describe('with JavaScript off', () => {
   it('shows every figure card with the value its CSV row gives, and the sources', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
-    const page = await context.newPage();
-    await page.goto(site.server.url);
+    const { context, page } = await visit('', { javaScript: false });
     expect(await page.locator('h1').first().textContent()).toContain('at a glance');
     expect(defaultCards.length).toBeGreaterThan(0);
     expect(byId(await cardTexts(page))).toEqual(byId(defaultCards));
@@ -59,9 +68,7 @@ describe('with JavaScript off', () => {
   });
 
   it('tracks every target or plan, on its card and in the Promises section, as of today', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
-    const page = await context.newPage();
-    await page.goto(site.server.url);
+    const { context, page } = await visit('', { javaScript: false });
     const rows = { funding: validateCsv('funding', dataFile('funding.csv')).rows, completions: validateCsv('completions', dataFile('completions.csv')).rows, schools_reached: validateCsv('schools_reached', dataFile('schools_reached.csv')).rows };
     // The page was built moments ago, so its day is today's (the same clock the status reads).
     const promises = buildPromises(rows, new Date());
@@ -85,9 +92,7 @@ describe('with JavaScript off', () => {
   });
 
   it('embeds exactly the published CSV texts the markup was rendered from', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(site.server.url);
+    const { context, page } = await visit('', { javaScript: false });
     const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
     const { datasets, indicators } = splitPrerenderedTexts(embedded);
     expect(datasets).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
@@ -100,7 +105,7 @@ describe('with JavaScript off', () => {
 
 describe('with JavaScript on', () => {
   it('hydrates the prerendered markup: no loading message, no card re-created, no layout shift, no warnings', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
+    const context = await site.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     const problems = collectProblems(page);
     const warnings: string[] = [];
@@ -146,11 +151,7 @@ describe('with JavaScript on', () => {
   });
 
   it('asks for the app code only after the prerendered figures have painted', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
-    await page.goto(site.server.url);
-    await page.waitForLoadState('networkidle');
+    const { context, page, problems } = await visit('', { javaScript: true });
     const timings = await page.evaluate(() => ({
       firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       scripts: performance
@@ -166,11 +167,7 @@ describe('with JavaScript on', () => {
   });
 
   it('paints from the HTML alone: its CSS is inline, and no stylesheet is fetched, then or when the app and a lazy view load', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
-    await page.goto(site.server.url);
-    await page.waitForLoadState('networkidle');
+    const { context, page, problems } = await visit('', { javaScript: true });
     // Styled: the inlined stylesheet's custom properties apply.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).not.toBe('');
     await page.goto(`${site.server.url}#/compare`);
@@ -185,11 +182,7 @@ describe('with JavaScript on', () => {
   });
 
   it('opens another view from a deep link without leaving the headline markup behind', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
-    await page.goto(`${site.server.url}#/data`);
-    await page.waitForLoadState('networkidle');
+    const { context, page, problems } = await visit('#/data', { javaScript: true, viewport: { width: 1280, height: 900 } });
     expect(await page.locator('[data-figure-id]').count()).toBe(0);
     expect(await page.locator('main h1').count()).toBe(1);
     expect(await page.locator('main h1').textContent()).not.toContain('headline figures');
@@ -201,13 +194,7 @@ describe('with JavaScript on', () => {
 describe('when a CSV was replaced after the build', () => {
   const original = dataFile('funding.csv');
   const changed = original.replace(/^(lcr-bootcamps-2024,.*?),11200000,/m, '$1,11300000,');
-  let changedServer: StaticServer;
-  beforeAll(async () => {
-    changedServer = await serveDist({ overrides: { '/data/funding.csv': changed } });
-  });
-  afterAll(async () => {
-    await changedServer?.close();
-  });
+  const changedServer = useServer({ overrides: { '/data/funding.csv': changed } });
 
   it('shows the served file’s figure once the page has re-read it', async () => {
     expect(changed).not.toBe(original);

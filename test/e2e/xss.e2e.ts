@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hostileDataFiles, IMG_PAYLOAD, JAVASCRIPT_URL, PAYLOADS, sourcesWithJavascriptUrl } from '../fixtures/xss/hostile-data.ts';
 import { collectProblems, launch, serveDist, type StaticServer } from './browser.ts';
+import { useServer } from './site.ts';
 import { DIST_DIR, REPO_ROOT } from './server.ts';
 import { exploreMap } from './map-live.ts';
 
@@ -125,13 +126,7 @@ describe.each([
   ['with the CSP bypassed', true],
   ['with the CSP on', false],
 ])('payloads in every text column (%s)', (_mode, bypassCSP) => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: DIST, overrides: asOverrides(hostileFiles) });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: DIST, overrides: asOverrides(hostileFiles) });
 
   it.each(ROUTES)('%s shows them as text and runs nothing', async (route) => {
     const current = await visit(server, route, { bypassCSP });
@@ -168,13 +163,7 @@ describe.each([
 });
 
 describe('a javascript: URL in sources.csv', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: DIST, overrides: { '/data/sources.csv': sourcesWithJavascriptUrl(published('sources.csv')) } });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: DIST, overrides: { '/data/sources.csv': sourcesWithJavascriptUrl(published('sources.csv')) } });
 
   it('is reported on the error panel as text, with its line and column', async () => {
     const current = await visit(server, '#/', { bypassCSP: true });
@@ -196,13 +185,7 @@ describe('a javascript: URL in sources.csv', () => {
 });
 
 describe('uploads on #/data', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist({ root: DIST });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useServer({ root: DIST });
 
   it('shows hostile cells and file names as text', async () => {
     const current = await visit(server, '#/data', { bypassCSP: true });

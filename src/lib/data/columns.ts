@@ -286,3 +286,26 @@ export const col = {
 };
 
 export const opt = optional;
+
+/** The columns of one CSV file, by name, in the file's order. */
+export type Columns = Record<string, ColumnSpec<unknown>>;
+
+/** The value a column holds once read. */
+export type ValueOf<C> = C extends ColumnSpec<infer T> ? T : never;
+
+/** A row of a file with these columns, as the validator returns it. */
+export type RowValues<C extends Columns> = { -readonly [K in keyof C]: ValueOf<C[K]> } & {
+  /** Line in the file where the row starts, for error messages. */
+  readonly _line: number;
+};
+
+/**
+ * One CSV file's contract: its file, description and columns. Its key (unique in the
+ * file) is its first column, so the key is named once. The same shape for the announcement
+ * datasets (data/schema.ts) and the official statistics' metadata (indicators/schema.ts).
+ */
+export function fileSpec<const C extends Columns>(file: string, description: string, columns: C): { file: string; key: keyof C & string; description: string; columns: C } {
+  const key = Object.keys(columns)[0];
+  if (key === undefined) throw new Error(`${file} must have a key column.`);
+  return { file, key, description, columns };
+}

@@ -17,6 +17,7 @@ import type { MapDrawing } from '../map/leaflet-map.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 import { exportFileName } from './download.ts';
 import { LICENCE_LINES } from './licence.ts';
+import { imageRoot, LINE_GAP, PADDING, SVG_NS, TITLE_SIZE } from './svg.ts';
 
 /** One table row as the map view-model gives it; `value`, `qualifier` and `interval` when the model carries them. */
 export interface MapFileRow {
@@ -106,14 +107,10 @@ export interface MapImage {
   nodes: ImageNode[];
 }
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 const IMAGE_WIDTH = 800;
-const PADDING = 16;
-const TITLE_SIZE = 20;
 const TEXT_SIZE = 13;
 const SMALL_SIZE = 12;
 const LABEL_SIZE = 11;
-const LINE_GAP = 1.35;
 const MAX_MAP_HEIGHT = 620;
 const SWATCH = { width: 26, height: 16 };
 const NO_DATA_PATTERN = 'export-no-data';
@@ -376,8 +373,6 @@ export function widestText(image: MapImage): number {
   return widest;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /** The image as an SVG element, with DOM calls and textContent only. */
 export function renderMapSvg(doc: Document, image: MapImage): SVGSVGElement {
   const build = (node: ImageNode): Element => {
@@ -387,14 +382,7 @@ export function renderMapSvg(doc: Document, image: MapImage): SVGSVGElement {
     for (const child of node.children ?? []) element.append(build(child));
     return element;
   };
-  const root = doc.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('role', 'img');
-  root.setAttribute('font-family', FONT_FAMILY);
-  root.setAttribute('width', String(image.width));
-  root.setAttribute('height', String(image.height));
-  root.setAttribute('viewBox', `0 0 ${image.width} ${image.height}`);
-  const title = doc.createElementNS(SVG_NS, 'title');
-  title.textContent = image.title;
-  root.append(title, ...image.nodes.map(build));
+  const root = imageRoot(doc, image.title, image.width, image.height);
+  root.append(...image.nodes.map(build));
   return root;
 }

@@ -9,15 +9,16 @@ import { SWATCH_SIZE, swatchShapes } from '../charts/swatch.ts';
 import { estimateTextWidth, wrapText } from '../charts/text.ts';
 import type { ChartNoteList, ChartSource, LegendEntry } from '../charts/types.ts';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-const PADDING = 16;
-const TITLE_SIZE = 20;
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Shared by the chart and the map images (map-files.ts), so downloads look alike. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+export const PADDING = 16;
+export const TITLE_SIZE = 20;
+export const LINE_GAP = 1.35;
 const SUBTITLE_SIZE = 14;
 const FOOTER_SIZE = 12;
 const CAPTION_SIZE = 13;
 const NOTE_SIZE = 12;
-const LINE_GAP = 1.35;
 
 export interface ImageText {
   title: string;
@@ -120,6 +121,27 @@ function textBlock(doc: Document, lines: readonly (string | IndentedLine)[], opt
 }
 
 /**
+ * An image's document element, titled for screen readers and sized; its font written out,
+ * since in a file there is no page to inherit one from (Plot's chart says font-family: inherit).
+ */
+export function imageRoot(doc: Document, title: string, width: number, height: number): SVGSVGElement {
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('role', 'img');
+  root.setAttribute('font-family', FONT_FAMILY);
+  sizeImage(root, width, height);
+  const heading = doc.createElementNS(SVG_NS, 'title');
+  heading.textContent = title;
+  root.append(heading);
+  return root;
+}
+
+function sizeImage(root: SVGSVGElement, width: number, height: number): void {
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+}
+
+/**
  * A new SVG document element: white background, heading, a copy of the chart (the page's
  * chart is left untouched), then sources and licence. Colours are written as attributes
  * so the image looks the same outside the page's stylesheet.
@@ -128,14 +150,8 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   const { width: chartWidth, height: chartHeight } = svgSize(chart);
   const width = Math.max(320, Math.ceil(chartWidth) + PADDING * 2);
   const textWidth = width - PADDING * 2;
-  const root = doc.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('role', 'img');
-  // Plot's chart says font-family: inherit; in a file there is no page to inherit from.
-  root.setAttribute('font-family', FONT_FAMILY);
-
-  const title = doc.createElementNS(SVG_NS, 'title');
-  title.textContent = text.title;
-  root.append(title);
+  // Sized once the text below is laid out.
+  const root = imageRoot(doc, text.title, width, 0);
 
   const background = doc.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
@@ -179,10 +195,7 @@ export function composeChartSvg(doc: Document, chart: SVGSVGElement, text: Image
   root.append(footer.group);
   y += footer.height + PADDING;
 
-  const height = Math.ceil(y);
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  sizeImage(root, width, Math.ceil(y));
   return root;
 }
 

@@ -52,3 +52,11 @@ export function fixtureIndicatorLoader(): IndicatorLoader {
 export async function chartInput(chart: RegisteredChart, params: ChartParams = {}, data?: RowsByDataset): Promise<ChartInput> {
   return prepareChartInput(chart, data ?? (await fixtureData()), params, fixtureIndicatorLoader());
 }
+
+/** The fixture data and, by chart id, each chart's input with its default parameters (official statistics from the fixtures for charts that use them). */
+export async function defaultInputs(charts: readonly RegisteredChart[]): Promise<{ data: RowsByDataset; inputs: Map<string, ChartInput> }> {
+  const data = await fixtureData();
+  const inputs = new Map<string, ChartInput>();
+  for (const chart of charts) inputs.set(chart.id, await chartInput(chart, {}, data));
+  return { data, inputs };
+}

@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { choice, resolveControls } from '../../../src/lib/charts/controls.ts';
 import { paramNameConflicts } from '../../../src/lib/charts/params.ts';
 import { CHART_IDS, loadChart, loadCharts } from '../../../src/lib/charts/registry.ts';
 import { DATASET_NAMES } from '../../../src/lib/data/schema.ts';
 import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
 import type { ChartInput } from '../../../src/lib/charts/types.ts';
-import { chartInput, fixtureData, without } from './fixtures.ts';
-
+import { defaultInputs, without } from './fixtures.ts';
 
 const CHARTS = await loadCharts();
-let data: RowsByDataset;
-/** Each chart's input: the fixture datasets, plus official statistics from the fixtures for charts that use them. */
-const inputs = new Map<string, ChartInput>();
-beforeAll(async () => {
-  data = await fixtureData();
-  for (const chart of CHARTS) inputs.set(chart.id, await chartInput(chart, {}, data));
-});
+const { data, inputs } = await defaultInputs(CHARTS);
 const inputFor = (id: string, rows: RowsByDataset = data): ChartInput => ({ ...rows, indicators: inputs.get(id)?.indicators });
 
 describe('chart registry', () => {

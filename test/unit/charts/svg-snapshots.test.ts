@@ -1,20 +1,11 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCharts } from '../../../src/lib/charts/registry.ts';
 import { drawChart } from '../../../src/lib/charts/render.ts';
-import type { RowsByDataset } from '../../../src/lib/data/schema.ts';
-import type { ChartInput } from '../../../src/lib/charts/types.ts';
-import { chartInput, fixtureData } from './fixtures.ts';
-
+import { defaultInputs } from './fixtures.ts';
 
 const CHARTS = await loadCharts();
-let data: RowsByDataset;
-/** Each chart's input with its default parameters: official statistics charts get theirs from the fixtures. */
-const inputs = new Map<string, ChartInput>();
-beforeAll(async () => {
-  data = await fixtureData();
-  for (const chart of CHARTS) inputs.set(chart.id, await chartInput(chart, {}, data));
-});
+const { data, inputs } = await defaultInputs(CHARTS);
 
 function draw(chartId: string, width: number, params: Record<string, string> = {}): SVGSVGElement {
   const chart = CHARTS.find((c) => c.id === chartId);

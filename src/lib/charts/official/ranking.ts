@@ -14,7 +14,6 @@ import { formatDecimal, roundTo, type FormattedObservation } from '../../data/in
 import type { Period } from '../../data/indicators/period.ts';
 import { COMBINED_AUTHORITY_PREFIX, ENGLAND_CODE, type IndicatorMeta, type Observation } from '../../data/indicators/schema.ts';
 import { countOf, formatList } from '../../data/format.ts';
-import { defineChart } from '../define.ts';
 import { COMPARE_STYLE, INK, MUTED } from '../palette.ts';
 import { pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
 import { estimateTextWidth, wrapText } from '../text.ts';
@@ -24,9 +23,7 @@ import {
   chosenSeries,
   INDICATOR_CONTROL,
   observationCells,
-  officialAttribution,
-  officialFootnotes,
-  officialSourceIds,
+  defineIndicatorChart,
   pairLegend,
   PERIOD_CONTROL,
   roleOf,
@@ -224,14 +221,11 @@ export function rankingLegend(vm: IndicatorRankingVM): LegendEntry[] {
   return entries;
 }
 
-export const indicatorRanking = defineChart({
+export const indicatorRanking = defineIndicatorChart({
   id: 'indicator-ranking',
   title: 'Official statistics: every combined authority ranked',
   subtitle: 'One indicator in one period for each combined authority and England, with 95% intervals',
-  requires: [],
-  uses: ['areas'],
   controls: CONTROLS,
-  indicators: (values) => [values.indicator],
   viewModel: indicatorRankingViewModel,
   plotOptions: rankingPlotOptions,
   tableRows: rankingTable,
@@ -242,8 +236,5 @@ export const indicatorRanking = defineChart({
     const flagged = vm.dots.filter((dot) => dot.figure.flag);
     return flagged.length > 0 ? [{ heading: 'Flagged by the publisher', items: flagged.map((dot) => ({ id: `flag-${dot.areaCode}`, text: `${dot.name}: ${dot.figure.flag}` })) }] : [];
   },
-  sourceIds: (vm) => officialSourceIds(vm.meta),
-  footnotes: (vm) => officialFootnotes(vm.meta),
-  attribution: (vm) => officialAttribution(vm.meta),
   empty: (vm) => (vm.dots.length === 0 ? `No values of ${vm.meta.name} are published for ${vm.period.label}.` : null),
 });

@@ -10,10 +10,11 @@ import type { Period } from '../../data/indicators/period.ts';
 import { ENGLAND_CODE, type IndicatorMeta, type Observation } from '../../data/indicators/schema.ts';
 import { indicatorAttribution, indicatorSourceId } from '../../data/indicators/sources.ts';
 import { areaIndex } from '../../data/areas.ts';
-import { choice, type Choice } from '../controls.ts';
+import { choice, type Choice, type ChoiceControl, type Controls } from '../controls.ts';
+import { defineChart } from '../define.ts';
 import { COMPARE_STYLE } from '../palette.ts';
 import type { RegionPair } from '../regions.ts';
-import type { ChartInput, LegendEntry, Unavailable } from '../types.ts';
+import type { ChartDefinition, ChartInput, LegendEntry, RegisteredChart, Unavailable } from '../types.ts';
 
 export type Role = keyof typeof COMPARE_STYLE;
 
@@ -76,17 +77,24 @@ export function observationCells(meta: IndicatorMeta, row: Observation | null): 
   return { figure, cells: [figure.text, figure.interval ?? 'Not published', figure.flag ?? ''] };
 }
 
-export function officialSourceIds(meta: IndicatorMeta): string[] {
-  return [indicatorSourceId(meta)];
-}
-
-/** The Open Government Licence attribution, naming the producers of the figures shown. */
-export function officialAttribution(meta: IndicatorMeta): string[] {
-  return [indicatorAttribution([meta])];
-}
-
-export function officialFootnotes(meta: IndicatorMeta): string[] {
-  return [`${meta.name}: ${meta.caveat}`];
+/**
+ * A chart of one official indicator, chosen by its `indicator` control. It needs no
+ * announcement dataset (areas.csv only names the areas), loads the chosen indicator's file,
+ * and cites that indicator, gives its caveat as a footnote and the Open Government Licence
+ * attribution naming its producer.
+ */
+export function defineIndicatorChart<VM extends { status: 'ok'; meta: IndicatorMeta }, C extends Controls & { indicator: ChoiceControl<string> }>(
+  definition: Omit<ChartDefinition<VM, C>, 'requires' | 'uses' | 'indicators' | 'sourceIds' | 'footnotes' | 'attribution'>,
+): RegisteredChart {
+  return defineChart<VM, C>({
+    ...definition,
+    requires: [],
+    uses: ['areas'],
+    indicators: (values) => [String(values.indicator)],
+    sourceIds: (vm) => [indicatorSourceId(vm.meta)],
+    footnotes: (vm) => [`${vm.meta.name}: ${vm.meta.caveat}`],
+    attribution: (vm) => [indicatorAttribution([vm.meta])],
+  });
 }
 
 /** Key entries for the pair and England, each with its own colour, shape and dash. */

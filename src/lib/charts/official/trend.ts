@@ -15,11 +15,10 @@ import type { Period } from '../../data/indicators/period.ts';
 import { ENGLAND_CODE, type IndicatorMeta, type Observation } from '../../data/indicators/schema.ts';
 import { formatList } from '../../data/format.ts';
 import type { AreaInfo } from '../../data/areas.ts';
-import { defineChart } from '../define.ts';
 import { COMPARE_STYLE, FAINT_FILL_OPACITY, INK, PANEL } from '../palette.ts';
 import { noFiguresText, pairAreas, REGION_PAIR_CONTROLS, type RegionPair } from '../regions.ts';
 import type { ChartInput, ChartTable, LegendEntry, Unavailable } from '../types.ts';
-import { areaNamer, chosenSeries, INDICATOR_CONTROL, observationCells, officialAttribution, officialFootnotes, officialSourceIds, pairLegend, roleOf, type Role } from './shared.ts';
+import { areaNamer, chosenSeries, INDICATOR_CONTROL, observationCells, defineIndicatorChart, pairLegend, roleOf, type Role } from './shared.ts';
 
 export interface TrendPointVM {
   period: Period;
@@ -178,14 +177,11 @@ export function trendLegend(vm: IndicatorTrendVM): LegendEntry[] {
   return entries;
 }
 
-export const indicatorTrend = defineChart({
+export const indicatorTrend = defineIndicatorChart({
   id: 'indicator-trend',
   title: 'Official statistics over time',
   subtitle: 'One indicator across its periods for the chosen regions and England',
-  requires: [],
-  uses: ['areas'],
   controls: CONTROLS,
-  indicators: (values) => [values.indicator],
   viewModel: indicatorTrendViewModel,
   plotOptions: trendPlotOptions,
   tableRows: trendTable,
@@ -199,8 +195,5 @@ export const indicatorTrend = defineChart({
     ];
     return items.length > 0 ? [{ heading: 'Not shown or flagged by the publisher', items }] : [];
   },
-  sourceIds: (vm) => officialSourceIds(vm.meta),
-  footnotes: (vm) => officialFootnotes(vm.meta),
-  attribution: (vm) => officialAttribution(vm.meta),
   empty: (vm) => (vm.lines.length === 0 ? vm.absent.map((area) => noFiguresText(`figures of ${vm.meta.name.toLowerCase()}`, area)).join(' ') : null),
 });

@@ -4,7 +4,7 @@
  * metadata file describing each indicator. The metadata columns are built from the same
  * column parsers as the rest of the data contract (columns.ts), so docs and checks agree.
  */
-import { col, opt, type ColumnSpec } from '../columns.ts';
+import { col, fileSpec, opt, type RowValues } from '../columns.ts';
 
 /** Folder under public/data holding the dataset files and the metadata file. */
 export const INDICATOR_DIR = 'indicators';
@@ -46,34 +46,27 @@ export function isShownArea(code: string, districts: ReadonlySet<string>): boole
 export const POLARITIES = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-export const METADATA_SPEC = {
-  file: METADATA_FILE,
-  key: 'indicator_id',
-  description: 'One row per official indicator: how to read, show and cite the ONS tidy files in this folder.',
-  columns: {
-    indicator_id: col.id({ description: 'A short, stable id used in addresses and links.', example: 'apprenticeship-starts' }),
-    label: col.text({ description: 'The indicator exactly as written in the dataset\'s indicator column.', example: 'Apprenticeship starts (England)' }),
-    name: col.text({ description: 'Short name shown on the dashboard.', example: 'Apprenticeship starts' }),
-    dataset: col.text({ description: 'The dataset file in this folder that holds the indicator.', example: 'apprenticeships.csv' }),
-    unit: col.text({ description: 'The unit exactly as in the dataset\'s unit column.', example: 'Rate per 100,000 population' }),
-    value_suffix: opt(col.text({ description: 'Written after each value: "%" directly, anything else after a space.', example: 'per 100,000 people' })),
-    decimal_places: col.integer({ max: 6, description: 'Decimal places values are shown to.', example: '0' }),
-    polarity: col.enumOf(POLARITIES, { description: 'Whether a higher value is better, worse or neither; it shapes the wording, never the colours.', example: 'higher_is_better' }),
-    publisher: col.text({ description: 'The organisation that produces the statistics.', example: 'Department for Education' }),
-    source_title: col.text({ description: 'Title of the publication.', example: 'Further education and skills' }),
-    source_url: col.url({ description: 'Web address of the publication.', example: 'https://explore-education-statistics.service.gov.uk/find-statistics/further-education-and-skills' }),
-    source_date: col.date({ description: 'When that release was published.', example: '2025-11-27' }),
-    caveat: col.text({ description: 'What a reader must know to interpret the figures, in our own words.', example: 'Counts every start, so one person can count twice.' }),
-    licence: col.text({ description: 'The licence the statistics are published under.', example: 'Open Government Licence v3.0' }),
-    headline: opt(
-      col.integer({ min: 1, max: 99, description: 'Place in each combined authority\'s "Outcomes" group on the headline, 1 first; the first three are also shown at a glance. Blank: not on the headline.', example: '1' }),
-    ),
-  },
-} as const;
+export const METADATA_SPEC = fileSpec(METADATA_FILE, 'One row per official indicator: how to read, show and cite the ONS tidy files in this folder.', {
+  indicator_id: col.id({ description: 'A short, stable id used in addresses and links.', example: 'apprenticeship-starts' }),
+  label: col.text({ description: 'The indicator exactly as written in the dataset\'s indicator column.', example: 'Apprenticeship starts (England)' }),
+  name: col.text({ description: 'Short name shown on the dashboard.', example: 'Apprenticeship starts' }),
+  dataset: col.text({ description: 'The dataset file in this folder that holds the indicator.', example: 'apprenticeships.csv' }),
+  unit: col.text({ description: 'The unit exactly as in the dataset\'s unit column.', example: 'Rate per 100,000 population' }),
+  value_suffix: opt(col.text({ description: 'Written after each value: "%" directly, anything else after a space.', example: 'per 100,000 people' })),
+  decimal_places: col.integer({ max: 6, description: 'Decimal places values are shown to.', example: '0' }),
+  polarity: col.enumOf(POLARITIES, { description: 'Whether a higher value is better, worse or neither; it shapes the wording, never the colours.', example: 'higher_is_better' }),
+  publisher: col.text({ description: 'The organisation that produces the statistics.', example: 'Department for Education' }),
+  source_title: col.text({ description: 'Title of the publication.', example: 'Further education and skills' }),
+  source_url: col.url({ description: 'Web address of the publication.', example: 'https://explore-education-statistics.service.gov.uk/find-statistics/further-education-and-skills' }),
+  source_date: col.date({ description: 'When that release was published.', example: '2025-11-27' }),
+  caveat: col.text({ description: 'What a reader must know to interpret the figures, in our own words.', example: 'Counts every start, so one person can count twice.' }),
+  licence: col.text({ description: 'The licence the statistics are published under.', example: 'Open Government Licence v3.0' }),
+  headline: opt(
+    col.integer({ min: 1, max: 99, description: 'Place in each combined authority\'s "Outcomes" group on the headline, 1 first; the first three are also shown at a glance. Blank: not on the headline.', example: '1' }),
+  ),
+});
 
-type ValueOf<C> = C extends ColumnSpec<infer T> ? T : never;
-type MetadataColumns = typeof METADATA_SPEC.columns;
-export type IndicatorMeta = { -readonly [K in keyof MetadataColumns]: ValueOf<MetadataColumns[K]> } & { readonly _line: number };
+export type IndicatorMeta = RowValues<typeof METADATA_SPEC.columns>;
 
 /** One row of a tidy file, typed; blank cells are null, never zero. */
 export interface Observation {

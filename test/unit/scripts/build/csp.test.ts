@@ -40,6 +40,16 @@ describe('contentSecurityPolicy', () => {
   });
 
   it.each([
+    ['style-src', { styleHashes: ["'sha256-a'"] }, ["'self'", ...PLOT_STYLE_HASHES, "'sha256-a'"]],
+    ['script-src', { scriptHashes: ["'sha256-b'"] }, ["'self'", "'sha256-b'"]],
+    ['img-src', { imageSources: ['https://tiles.example'] }, ["'self'", 'data:', 'blob:', 'https://tiles.example']],
+  ] as const)('adds the page’s own %s sources to that directive alone', (name, options, expected) => {
+    const policy = directives(contentSecurityPolicy(options));
+    expect(policy.get(name)).toEqual(expected);
+    for (const other of ['style-src', 'script-src', 'img-src'].filter((directive) => directive !== name)) expect(policy.get(other)).toEqual(directives(contentSecurityPolicy()).get(other));
+  });
+
+  it.each([
     [undefined, undefined],
     ["'none'", ["'none'"]],
     ['*', ['*']],
@@ -90,8 +100,16 @@ describe('headersFile', () => {
   it('sets the common headers on every path and the CSP only per page, so policies never stack', () => {
     expect(Object.fromEntries(rules.get('/*') ?? [])).toEqual(COMMON_HEADERS);
     for (const [path, headers] of rules) {
-      if (headers.has('Content-Security-Policy')) expect(['/', '/index.html', '/embed.html']).toContain(path);
+      if (headers.has('Content-Security-Policy')) expect(['/', '/index.html', '/embed.html', '/compare.html', '/embed/*']).toContain(path);
     }
+  });
+
+  it.each([
+    ['/compare.html', "frame-ancestors 'none'", 'DENY'],
+    ['/embed/*', 'frame-ancestors *', undefined],
+  ])('gives the static chart pages at %s only what a header alone can carry (their policy is in a meta tag)', (path, policy, frameOptions) => {
+    expect(rules.get(path)?.get('Content-Security-Policy')).toBe(policy);
+    expect(rules.get(path)?.get('X-Frame-Options')).toBe(frameOptions);
   });
 
   it.each(['/', '/index.html'])('forbids framing the dashboard at %s', (path) => {
