@@ -8,13 +8,15 @@
 import { JSDOM } from 'jsdom';
 import { render } from 'svelte/server';
 import EmbedMap from '../../src/components/embed/EmbedMap.svelte';
+import MapPicture from '../../src/components/map/MapPicture.svelte';
+import { mapPicture } from '../../src/lib/export/map-files.ts';
 import { prerenderedReader, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { loadIndicators } from '../../src/lib/data/indicators/load.ts';
 import { loadDatasets, type ReadText } from '../../src/lib/data/load.ts';
 import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { parseBoundaries } from '../../src/lib/map/boundaries.ts';
 import { seedMapInputs } from '../../src/lib/map/map-inputs.svelte.ts';
-import { staticMapAttributes } from '../../src/lib/map/static-map.ts';
+import { STATIC_MAP_WIDTHS, staticMapAttributes } from '../../src/lib/map/static-map.ts';
 import { mapRegionCodes, mapViewModel, withLoadedIndicators, type OfficialInput } from '../../src/lib/map/view-model.ts';
 
 export interface StaticMap {
@@ -35,9 +37,18 @@ export interface StaticMap {
  * need a script), the downloads and "Explore the map" left to the script (hidden until it
  * runs), the table's "show on the map" buttons as plain names, and each style="…" as a class.
  */
-export function staticMarkup(body: string): { html: string; css: string } {
+export function staticMarkup(body: string, narrow: string | null = null): { html: string; css: string } {
   const dom = new JSDOM(`<!doctype html><html><body>${body}</body></html>`);
   const root = dom.window.document.body;
+  // The still drawing at two widths (the page's CSS shows one): `narrow` is the phone's, as the server rendered it.
+  const still = root.querySelector('.map-stage .still');
+  if (still && narrow !== null) {
+    const wide = dom.window.document.createElement('div');
+    wide.className = 'static-wide';
+    wide.append(...still.childNodes);
+    const parsed = new JSDOM(`<!doctype html><html><body><div class="static-narrow">${narrow}</div></body></html>`).window.document.body.firstElementChild;
+    still.append(wide, ...(parsed ? [dom.window.document.importNode(parsed, true)] : []));
+  }
   for (const select of root.querySelectorAll('.controls select')) select.setAttribute('disabled', '');
   for (const element of root.querySelectorAll('.map-actions')) element.remove();
   for (const element of root.querySelectorAll('.map-stage .explore')) {
@@ -92,7 +103,8 @@ export async function renderMaps(texts: PrerenderedTexts, read: ReadText, bounda
     if (view.status !== 'ok') continue;
     seedMapInputs({ boundaries, official });
     const { body } = render(EmbedMap, { props: { chartId: MAP_EMBED_ID, params: { region }, preloaded: result, explore: 'still' } });
-    const markup = staticMarkup(body);
+    const narrow = view.map.status === 'ready' ? mapPicture(view.map.drawing, STATIC_MAP_WIDTHS.narrow, 560) : null;
+    const markup = staticMarkup(body, narrow ? render(MapPicture, { props: { picture: narrow, label: view.map.status === 'ready' ? view.map.label : '', keyClass: 'number-key' } }).body : null);
     pages.push({ region, title: view.embedTitle, attributes: staticMapAttributes(view.params), body: markup.html, css: markup.css, broken });
   }
   return pages;

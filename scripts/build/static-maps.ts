@@ -17,6 +17,7 @@ import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
+import { NARROW_BELOW_PX } from './static-charts.ts';
 import { readDataTexts } from './prerender.ts';
 
 type Entry = typeof import('./static-maps-entry.ts');
@@ -26,8 +27,14 @@ const ENTRY = fileURLToPath(new URL('./static-maps-entry.ts', import.meta.url));
 export const STATIC_MAP_SCRIPT = 'static-map';
 /** Stylesheets the map's markup needs: the site's base CSS, the map view's and the embed footer's. */
 const MAP_CSS = /^assets\/(shared|MapView|EmbedFooter)-[\w-]+\.css$/;
-/** The embed page's frame (EmbedApp's rules), for the same layout without its script. */
-const PAGE_CSS = '.static-map{padding:.25rem .75rem .75rem;overflow:hidden}.static-map>main{max-width:72rem;margin:0 auto}';
+/**
+ * The embed page's frame (EmbedApp's rules), for the same layout without its script; and which
+ * of the two still drawings shows (the narrow one on phones, at the static chart pages' breakpoint).
+ */
+const PAGE_CSS = [
+  '.static-map{padding:.25rem .75rem .75rem;overflow:hidden}.static-map>main{max-width:72rem;margin:0 auto}',
+  `.static-map .still .static-narrow{display:none}@media (max-width:${NARROW_BELOW_PX - 0.02}px){.static-map .still .static-wide{display:none}.static-map .still .static-narrow{display:block}}`,
+].join('');
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

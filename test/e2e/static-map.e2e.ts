@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateCsv } from '../../src/lib/data/validate.ts';
-import { staticMapPath } from '../../src/lib/map/static-map.ts';
+import { STATIC_MAP_WIDTHS, staticMapPath } from '../../src/lib/map/static-map.ts';
 import { exploreMap, fillsByCode, LIVE_DISTRICTS, STILL_DISTRICTS } from './map-live.ts';
 import { DIST_DIR } from './server.ts';
 import { useSite } from './site.ts';
@@ -59,7 +59,9 @@ async function newPage(browser: Browser, javaScriptEnabled: boolean, width = 100
   return { page, blocked, scripts, errors };
 }
 
-const stillFills = (page: Page) => page.locator(STILL_DISTRICTS).evaluateAll((paths) => paths.map((p) => ({ code: p.getAttribute('data-code'), fill: p.getAttribute('fill') })));
+/** The still drawing shown (a static map page carries a second one, for the other page width, hidden). */
+const stillFills = (page: Page) =>
+  page.locator(STILL_DISTRICTS).evaluateAll((paths) => paths.filter((p) => (p.closest('svg')?.getBoundingClientRect().width ?? 0) > 0).map((p) => ({ code: p.getAttribute('data-code'), fill: p.getAttribute('fill') })));
 const liveFills = (page: Page) => page.locator(LIVE_DISTRICTS).evaluateAll((paths) => paths.map((p) => ({ code: p.getAttribute('data-area-code'), fill: p.getAttribute('fill') })));
 const isLeaflet = (url: string) => /\/assets\/leaflet[^/]*\.js$/.test(url);
 
@@ -82,7 +84,7 @@ describe('static map pages', () => {
     for (const region of PAGES) {
       await page.goto(`${site.server.url}${staticMapPath(region)}`);
       const expected = mappedOf(region);
-      const svg = page.locator('.map-stage svg[role="img"]');
+      const svg = page.locator('.map-stage svg[role="img"]:visible');
       expect(await svg.count(), region).toBe(1);
       expect(await svg.isVisible()).toBe(true);
       expect(await svg.getAttribute('aria-label')).toMatch(/^Map of /);
@@ -99,6 +101,20 @@ describe('static map pages', () => {
       expect(await page.getByRole('link', { name: /City region skills dashboard/ }).count()).toBe(1);
     }
     expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    [375, STATIC_MAP_WIDTHS.narrow],
+    [1280, STATIC_MAP_WIDTHS.wide],
+  ])('at %ipx it shows the drawing made for that width (%ipx), the same areas in the same colours', async (width, drawn) => {
+    const { page } = await newPage(site.browser, false, width);
+    await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    const shown = page.locator('.map-stage svg[role="img"]:visible');
+    expect(await shown.count()).toBe(1);
+    expect(await shown.getAttribute('viewBox')).toMatch(new RegExp(`^0 0 ${drawn} `));
+    const codes = Object.keys(fillsByCode(await stillFills(page))).sort();
+    expect(codes).toEqual([...mappedOf(FIRST)].sort());
     await page.context().close();
   });
 

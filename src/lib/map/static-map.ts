@@ -5,8 +5,13 @@
 import { parseGssCode } from '../data/columns.ts';
 import type { MapParams } from './view-model.ts';
 
-/** Width the static SVG is drawn at before the page knows its own width; it scales with its container. */
-export const STATIC_MAP_WIDTH = 640;
+/**
+ * Widths the static SVG is drawn at before the page knows its own width (it scales with its
+ * container): the view draws at `wide` until it has measured itself; the static map pages
+ * carry both and show the narrow one on phones, where the wide one's labels would shrink to half.
+ */
+export const STATIC_MAP_WIDTHS = { wide: 640, narrow: 350 } as const;
+export const STATIC_MAP_WIDTH = STATIC_MAP_WIDTHS.wide;
 
 /**
  * How a map view starts: "still" paints the static SVG and waits for the reader; "live"

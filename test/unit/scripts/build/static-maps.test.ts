@@ -44,6 +44,14 @@ describe('staticMarkup', () => {
     check(body(staticMarkup(html).html));
   });
 
+  it('puts the still drawing and its narrow twin side by side, for the page’s CSS to choose', () => {
+    const root = body(staticMarkup('<div class="map-stage"><div class="still"><svg id="wide"></svg></div></div>', '<svg id="narrow"></svg><ol class="number-key"></ol>').html);
+    expect([...root.querySelectorAll('.still > div')].map((div) => div.className)).toEqual(['static-wide', 'static-narrow']);
+    expect(root.querySelector('.static-wide #wide')).not.toBeNull();
+    expect(root.querySelector('.static-narrow #narrow')).not.toBeNull();
+    expect(root.querySelector('.static-narrow .number-key')).not.toBeNull();
+  });
+
   it('moves each style attribute (blocked by the CSP) into a class, one rule per distinct declaration', () => {
     const { html, css } = staticMarkup('<span style="background: #fff"></span><span style="background: #fff"></span><span style="--map-aspect: 1.5"></span>');
     const root = body(html);
@@ -97,7 +105,11 @@ describe('renderMaps', () => {
     for (const page of pages) {
       const root = body(page.body);
       const mapped = page.region === 'E92000001' ? (data.areas ?? []).filter((a) => a.area_type === 'combined_authority') : (data.areas ?? []).filter((a) => a.parent_code === page.region);
-      expect([...root.querySelectorAll('svg path[data-code]')].map((p) => p.getAttribute('data-code')).sort()).toEqual(mapped.map((a) => a.area_code).sort());
+      // Drawn twice, for wide pages and for phones; each drawing has one shape per area.
+      for (const drawing of ['.static-wide', '.static-narrow']) {
+        expect([...root.querySelectorAll(`.still ${drawing} svg path[data-code]`)].map((p) => p.getAttribute('data-code')).sort()).toEqual(mapped.map((a) => a.area_code).sort());
+      }
+      expect(root.querySelectorAll('.still svg[role="img"]')).toHaveLength(2);
       expect(root.querySelectorAll('tbody tr[data-row-code]')).toHaveLength(mapped.length);
       expect(page.attributes['data-map-region']).toBe(page.region);
       expect(page.attributes['data-map-indicator']).toBe('population');
@@ -133,7 +145,7 @@ describe('renderMaps', () => {
     const pages = await renderMaps(texts(data, extra), reader(data), BOUNDARIES_FILE);
     const added = pages.find((p) => p.region === 'E47000099');
     expect(added?.title).toMatch(/Sixteenth/);
-    expect(body(added?.body ?? '').querySelectorAll('svg path[data-code="E06000099"]')).toHaveLength(1);
+    expect(body(added?.body ?? '').querySelectorAll('.static-wide svg path[data-code="E06000099"]')).toHaveLength(1);
   });
 
   it('without a boundaries file still writes each page, with the table and the reason instead of a map', async () => {
