@@ -12,11 +12,16 @@ if (root) {
   const start = (explore: 'live' | 'focus') => {
     if (started) return;
     started = true;
-    void live().then(({ takeOver }) => takeOver(root, explore));
+    // A failed download leaves the static map as it is; the next reach for the map tries again.
+    live()
+      .then(({ takeOver }) => takeOver(root, explore))
+      .catch(() => {
+        started = false;
+      });
   };
   const within = (event: Event, selector: string) => event.target instanceof Element && event.target.closest(selector) !== null;
   for (const element of root.querySelectorAll<HTMLElement>('[data-needs-script]')) element.hidden = false;
   for (const type of ['pointerover', 'pointerdown'] as const) root.addEventListener(type, (event) => within(event, '.map-stage, .controls') && start('live'));
-  root.addEventListener('focusin', (event) => within(event, '[data-map-explore]') && void live().then(({ prepare }) => prepare(root)));
+  root.addEventListener('focusin', (event) => within(event, '[data-map-explore]') && void live().then(({ prepare }) => prepare(root), () => undefined));
   root.addEventListener('click', (event) => within(event, '[data-map-explore]') && start('focus'));
 }

@@ -155,6 +155,22 @@ describe('static map pages', () => {
     await page.context().close();
   });
 
+  it('if the live map cannot be downloaded, the static map stays, and the next reach for it tries again', async () => {
+    const { page } = await newPage(site.browser, true);
+    await page.route('**/assets/leaflet*.js', (route) => route.abort());
+    await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);
+    await page.locator('[data-map-explore]').waitFor();
+    await page.locator('.map-stage .still').hover();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(`${STILL_DISTRICTS}`).count()).toBeGreaterThan(0);
+    expect(await page.locator('.leaflet-container').count()).toBe(0);
+    await page.unroute('**/assets/leaflet*.js');
+    await page.mouse.move(0, 0);
+    await page.locator('.map-stage .still').hover();
+    await page.locator(LIVE_DISTRICTS).first().waitFor();
+    await page.context().close();
+  });
+
   it('keyboard: "Explore the map" starts the live map and moves focus to its first area', async () => {
     const { page, errors } = await newPage(site.browser, true);
     await page.goto(`${site.server.url}${staticMapPath(FIRST)}`);

@@ -19,7 +19,14 @@ let prepared: Promise<AssembledData> | null = null;
 /** Starts every download the live map of the page's `root` needs; called again, it returns the same promise. */
 export function prepare(root: HTMLElement): Promise<AssembledData> {
   const params = staticMapParams(root.dataset);
-  prepared ??= Promise.all([loadDatasets(publishedReader()), preloadMapInputs(params.indicator ?? null), importLeaflet()]).then(([data]) => data);
+  prepared ??= Promise.all([loadDatasets(publishedReader()), preloadMapInputs(params.indicator ?? null), importLeaflet()]).then(
+    ([data]) => data,
+    (error: unknown) => {
+      // Not kept: the next reach for the map tries again.
+      prepared = null;
+      throw error;
+    },
+  );
   return prepared;
 }
 
