@@ -20,6 +20,16 @@ async function startApp() {
     link.href = href;
     document.head.append(link);
   }
+  // The CSV texts the page was prerendered from (src/lib/app/prerendered.ts), fetched beside the scripts rather than after them.
+  const data = document.getElementById('app')?.getAttribute('data-prerendered');
+  if (data) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(data, document.baseURI).href;
+    document.head.append(link);
+  }
   for (const script of scripts) await import(script);
 }
 

@@ -4,16 +4,16 @@ import { dataState } from './lib/app/data-state.svelte.ts';
 import { parseHash } from './lib/app/hash.ts';
 import { isDefaultHeadlineRoute } from './lib/data/glance.ts';
 import { headlineIndicatorState } from './lib/app/headline-indicators.svelte.ts';
-import { readPrerenderedTexts, splitPrerenderedTexts } from './lib/app/prerendered.ts';
+import { loadPrerenderedTexts, splitPrerenderedTexts } from './lib/app/prerendered.ts';
 import './styles/global.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element to mount the dashboard in.');
 
-// The build prerenders the headline view into #app together with the CSV texts it came
-// from (scripts/build/prerender.ts). Adopting those texts lets the app take over the
+// The build prerenders the headline view into #app and keeps the CSV texts it came from in
+// a file (scripts/build/prerender.ts). Adopting those texts lets the app take over the
 // markup as it is; App then re-reads the served files and updates only if they changed.
-const prerendered = readPrerenderedTexts(document);
+const prerendered = await loadPrerenderedTexts(target, document.baseURI);
 if (prerendered) {
   // Let the browser paint the prerendered figures before spending a slow phone's CPU on
   // validating and hydrating; a hidden tab has no frames to wait for.

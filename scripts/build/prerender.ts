@@ -1,17 +1,18 @@
 /**
  * Build-only Vite plugin: prerenders the headline view into dist/index.html so figures
  * paint before any JavaScript runs. It reads public/data with the app's own loader,
- * renders App with Svelte's server renderer, and embeds the CSV texts it used so the
- * page can hydrate that markup exactly (src/main.ts). Nothing is typed in: the markup is
+ * renders App with Svelte's server renderer, and writes the CSV texts it used to a file
+ * the page reads to hydrate that markup exactly (src/main.ts). Nothing is typed in: the markup is
  * whatever the CSVs say at build time, and the page re-reads the served CSVs after
  * hydrating, so files replaced after the build still win.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { prerenderedDataElement, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { PRERENDERED_ATTRIBUTE, serialisePrerenderedTexts, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
 import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
 
@@ -91,15 +92,29 @@ export function startAppAfterFirstPaint(html: string): string {
   return withoutPreloads.replace('</head>', () => `  ${starter}\n  </head>`);
 }
 
+/** The texts' file, under assets/ and named by its content (so hosts may cache it for good, as the scripts). */
+export function prerenderedDataFile(json: string): string {
+  return `assets/prerendered-${createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 12)}.json`;
+}
+
 export function prerenderHeadline(): Plugin {
   let root = process.cwd();
   let dataDir = '';
+  let outDir = '';
+  // Written once the bundle is on disk: the HTML pass (transformIndexHtml) has no asset to emit it with.
+  let data: { file: string; json: string } | null = null;
   return {
     name: 'city-region:prerender-headline',
     apply: 'build',
     configResolved(config) {
       root = config.root;
       dataDir = path.join(config.publicDir, 'data');
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      if (!data) return;
+      await mkdir(path.dirname(path.join(outDir, data.file)), { recursive: true });
+      await writeFile(path.join(outDir, data.file), data.json);
     },
     transformIndexHtml: {
       order: 'post',
@@ -109,10 +124,12 @@ export function prerenderHeadline(): Plugin {
         if (!APP_CONTAINER.test(html)) throw new Error('index.html must contain an empty <div id="app"></div> for the prerendered headline.');
         const texts = { ...(await readDataTexts(dataDir)), ...(await readIndicatorTexts(dataDir)) };
         const { head, body } = await renderApp(root, texts);
+        const json = serialisePrerenderedTexts(texts);
+        data = { file: prerenderedDataFile(json), json };
         // Function replacers: rendered text may contain "$&" and similar, which a string replacement would expand.
         return startAppAfterFirstPaint(html)
           .replace('</head>', () => `${head}${NO_SCRIPT_STYLES}</head>`)
-          .replace(APP_CONTAINER, () => `<div id="app">${body}</div>\n    ${prerenderedDataElement(texts)}`);
+          .replace(APP_CONTAINER, () => `<div id="app" ${PRERENDERED_ATTRIBUTE}="./${data?.file ?? ''}">${body}</div>`);
       },
     },
   };

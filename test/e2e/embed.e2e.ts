@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './site.ts';
-import { takeOverCharts } from './static.ts';
+import { FORWARDED_EMBED, takeOverCharts } from './static.ts';
 import { axeViolations } from './axe.ts';
 import { collectProblems, EXPECTED_WITHOUT_BOUNDARIES, openPage } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
@@ -61,7 +61,7 @@ describe('chart embed', () => {
     expect(site.server.requests.filter((url) => /leaflet|MapView|boundaries/i.test(url))).toEqual([]);
     // Only the datasets this chart uses.
     expect(site.server.requests.filter((url) => url.includes('/data/')).sort()).toEqual(['/data/areas.csv', '/data/funding.csv', '/data/programmes.csv', '/data/sources.csv']);
-    expect(problems.all()).toEqual([]);
+    expect(problems.all(FORWARDED_EMBED)).toEqual([]);
     await page.context().close();
   });
 
@@ -124,7 +124,7 @@ describe('chart embed', () => {
     expect(await page.getByRole('link', { name: /City region skills dashboard/ }).getAttribute('href')).toContain('a=E47000001');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `embed-${id}-1280.png`), fullPage: true });
-    expect(problems.all()).toEqual([]);
+    expect(problems.all(FORWARDED_EMBED)).toEqual([]);
     await page.context().close();
   });
 
@@ -162,7 +162,7 @@ describe('host page resizing', () => {
     await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
     // Whether the narrow frame is taller depends on how many regions the data holds, so only
     // "it changed and follows the content" is asserted (above).
-    expect(problems.all()).toEqual([]);
+    expect(problems.all(FORWARDED_EMBED)).toEqual([]);
     await page.context().close();
   });
 });

@@ -5,11 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useServer, useSite } from './site.ts';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PRERENDERED_DATA_ID, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { PRERENDERED_ATTRIBUTE, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
-import { REPO_ROOT } from './server.ts';
+import { DIST_DIR, REPO_ROOT } from './server.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
 import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
@@ -91,9 +92,11 @@ describe('with JavaScript off', () => {
     await context.close();
   });
 
-  it('embeds exactly the published CSV texts the markup was rendered from', async () => {
+  it('names a file holding exactly the published CSV texts the markup was rendered from', async () => {
     const { context, page } = await visit('', { javaScript: false });
-    const embedded = JSON.parse((await page.locator(`#${PRERENDERED_DATA_ID}`).textContent()) ?? '{}') as Record<string, string>;
+    const file = (await page.locator(`#app[${PRERENDERED_ATTRIBUTE}]`).getAttribute(PRERENDERED_ATTRIBUTE)) ?? '';
+    expect(file).toMatch(/^\.\/assets\/prerendered-[0-9a-f]{12}\.json$/);
+    const embedded = JSON.parse(readFileSync(join(DIST_DIR, file), 'utf8')) as Record<string, string>;
     const { datasets, indicators } = splitPrerenderedTexts(embedded);
     expect(datasets).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
     // Only the headline's official statistics, trimmed to England and the combined authorities.

@@ -10,3 +10,9 @@ export async function takeOverCharts(page: Page): Promise<void> {
   if ((await island.count()) > 0) await island.dispatchEvent('pointerover');
   await page.waitForFunction(() => document.querySelectorAll('[data-static-chart]').length === 0, undefined, { timeout: 30_000 });
 }
+
+/**
+ * embed.html?chart=<id> forwards to the chart's static page while embed.html is still
+ * loading, so Chromium may report that first request as aborted: expected, not a fault.
+ */
+export const FORWARDED_EMBED = /^requestfailed: net::ERR_ABORTED GET \S+\/embed\.html\?chart=[^&\s]+(&\S*)?$/;

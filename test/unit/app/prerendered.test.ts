@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  loadPrerenderedTexts,
   parsePrerenderedTexts,
-  prerenderedDataElement,
+  PRERENDERED_ATTRIBUTE,
   prerenderedReader,
   sameTexts,
   serialisePrerenderedTexts,
@@ -23,8 +24,34 @@ describe('serialisePrerenderedTexts', () => {
     expect(parsePrerenderedTexts(json)).toEqual({ 'notes.csv': text });
   });
 
-  it('wraps the JSON in a non-executable data element', () => {
-    expect(prerenderedDataElement({ 'a.csv': '</script>' })).toBe('<script type="application/json" id="prerendered-data">{"a.csv":"\\u003c/script\\u003e"}</script>');
+});
+
+describe('loadPrerenderedTexts', () => {
+  /** The app's container as the build writes it: a stand-in with just the attribute the loader reads. */
+  const container = (src: string | null) => ({ getAttribute: (name: string) => (name === PRERENDERED_ATTRIBUTE ? src : null) }) as unknown as Element;
+  const answering = (status: number, body: string) => async () => new Response(body, { status });
+  const failing = async (): Promise<Response> => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it.each([
+    ['no container', null, answering(200, '{}')],
+    ['a container without the attribute', container(null), answering(200, '{}')],
+    ['a missing file', container('./assets/prerendered-x.json'), answering(404, 'not found')],
+    ['a network failure', container('./assets/prerendered-x.json'), failing],
+    ['a file that is not the texts', container('./assets/prerendered-x.json'), answering(200, '<!doctype html>')],
+  ])('returns null for %s, so the app renders from the served files', async (_, element, fetchImpl) => {
+    expect(await loadPrerenderedTexts(element, 'https://example.org/dash/', fetchImpl as typeof fetch)).toBeNull();
+  });
+
+  it('fetches the named file from the page address and reads the texts', async () => {
+    const asked: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      asked.push(url);
+      return new Response(serialisePrerenderedTexts({ 'a.csv': '</script>' }));
+    }) as typeof fetch;
+    expect(await loadPrerenderedTexts(container('./assets/prerendered-x.json'), 'https://example.org/dash/index.html', fetchImpl)).toEqual({ 'a.csv': '</script>' });
+    expect(asked).toEqual(['https://example.org/dash/assets/prerendered-x.json']);
   });
 });
 

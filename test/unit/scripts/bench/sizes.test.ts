@@ -62,7 +62,7 @@ const BUILT_PAGE = [
   '<script type="module" fetchpriority="low" crossorigin src="./assets/app.js"></script>',
   '<link rel="modulepreload" fetchpriority="low" crossorigin href="./assets/x.js">',
   '</head><body><div id="app"><h1>Figures</h1></div>',
-  '<script type="application/json" id="prerendered-data">{"a.csv":"\\u003c/script\\u003e"}</script>',
+  '<script type="application/json" id="data">{"a.csv":"\\u003c/script\\u003e"}</script>',
   '</body>',
 ].join('\n');
 
@@ -72,7 +72,7 @@ describe.each([
     reduce: barePage,
     does: 'keeps the markup and stylesheets and drops every script, data block and module preload',
     kept: ['<link rel="stylesheet" crossorigin href="./assets/app.css">', '<div id="app"><h1>Figures</h1></div>'],
-    dropped: /<script|modulepreload|prerendered-data/,
+    dropped: /<script|modulepreload|id="data"/,
   },
   {
     name: 'textOnlyPage',
