@@ -83,7 +83,7 @@ export default defineConfig({
           groups: [
             { name: pageChunk, debugName: 'page', tags: ['$initial'], includeDependenciesRecursively: false },
             // Plot's mark helpers (rows.ts) in their own chunk: the map uses the kit's palette and text measures, never Plot.
-            { name: 'chart-kit', test: /[\\/]src[\\/]lib[\\/]charts[\\/](areas|dates|define|figures|palette|text)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'chart-kit', test: /[\\/]src[\\/]lib[\\/]charts[\\/](areas|controls|dates|define|figures|palette|text)\.ts$/, includeDependenciesRecursively: false },
             { name: 'chart-rows', test: /[\\/]src[\\/]lib[\\/]charts[\\/]rows\.ts$/, includeDependenciesRecursively: false },
           ],
         },
