@@ -63,6 +63,8 @@ async function newPage(browser: Browser, javaScriptEnabled: boolean, width = 100
 const stillFills = (page: Page) =>
   page.locator(STILL_DISTRICTS).evaluateAll((paths) => paths.filter((p) => (p.closest('svg')?.getBoundingClientRect().width ?? 0) > 0).map((p) => ({ code: p.getAttribute('data-code'), fill: p.getAttribute('fill') })));
 const liveFills = (page: Page) => page.locator(LIVE_DISTRICTS).evaluateAll((paths) => paths.map((p) => ({ code: p.getAttribute('data-area-code'), fill: p.getAttribute('fill') })));
+/** Observable Plot's default class name, in its chunk (the charts keep it: scripts/build/csp.ts). */
+const PLOT_CLASS = 'plot-d6a7b5';
 const isLeaflet = (url: string) => /\/assets\/leaflet[^/]*\.js$/.test(url);
 
 describe('static map pages', () => {
@@ -149,6 +151,9 @@ describe('static map pages', () => {
     await expect.poll(() => page.locator('.map-stage .still').count()).toBe(0);
     expect(await page.locator('.controls select:not([disabled])').count()).toBeGreaterThan(0);
     expect(await page.locator('.map-actions').count()).toBe(1);
+    // The map never needs Plot (its chunk is recognised by Plot's default class name).
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((url) => readFileSync(path.join(DIST_DIR, url.replace(/^\//, '')), 'utf8').includes(PLOT_CLASS))).toEqual([]);
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
