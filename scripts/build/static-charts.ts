@@ -137,10 +137,13 @@ ${charts}
   return page({ title: 'Compare', root: './', css: `${css}\n${chartCss}`, scripts, body });
 }
 
-/** embed.html with the static pages it forwards to: chart id → page, read by its inline script. */
-export function withStaticPages(html: string, pages: Readonly<Record<string, string>>): string {
-  if (!/<html\b[^>]*>/.test(html)) throw new Error('embed.html has no <html> element to list the static chart pages on.');
-  return html.replace(/<html\b([^>]*)>/, (_tag, attributes: string) => `<html${attributes} data-static-pages="${escapeHtml(JSON.stringify(pages))}">`);
+/** Attributes on embed.html's <html> listing the static pages its inline script forwards to. */
+export const STATIC_PAGE_LISTS = { charts: 'data-static-pages', maps: 'data-static-maps' } as const;
+
+/** embed.html with a list of static pages it forwards to (chart id or region code → page), read by its inline script. */
+export function withStaticPages(html: string, pages: Readonly<Record<string, string>>, attribute: string = STATIC_PAGE_LISTS.charts): string {
+  if (!/<html\b[^>]*>/.test(html)) throw new Error('embed.html has no <html> element to list the static pages on.');
+  return html.replace(/<html\b([^>]*)>/, (_tag, attributes: string) => `<html${attributes} ${attribute}="${escapeHtml(JSON.stringify(pages))}">`);
 }
 
 export function staticCharts(): Plugin {

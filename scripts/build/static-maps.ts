@@ -17,7 +17,7 @@ import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
-import { NARROW_BELOW_PX } from './static-charts.ts';
+import { NARROW_BELOW_PX, STATIC_PAGE_LISTS, withStaticPages } from './static-charts.ts';
 import { readDataTexts } from './prerender.ts';
 
 type Entry = typeof import('./static-maps-entry.ts');
@@ -113,6 +113,9 @@ export function staticMaps(): Plugin {
       const css = cssFrom(bundle);
       const script = loaderScript(bundle);
       for (const map of maps) this.emitFile({ type: 'asset', fileName: staticMapPath(map.region), source: staticMapPage(map, css, script) });
+      // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).
+      const embed = bundle['embed.html'];
+      if (embed?.type === 'asset') embed.source = withStaticPages(typeof embed.source === 'string' ? embed.source : new TextDecoder().decode(embed.source), Object.fromEntries(maps.map((map) => [map.region, staticMapPath(map.region)])), STATIC_PAGE_LISTS.maps);
     },
   };
 }

@@ -133,6 +133,18 @@ describe('embed.html?chart=<id>', () => {
     await page.context().close();
   });
 
+  it('forwards a map embed with a region to that region’s static map, and leaves one with an indicator chosen', async () => {
+    const maps = JSON.parse(/data-static-maps="([^"]*)"/.exec(readFileSync(path.join(DIST_DIR, 'embed.html'), 'utf8'))?.[1]?.replace(/&quot;/g, '"') ?? '{}') as Record<string, string>;
+    const [region, file] = Object.entries(maps)[0] ?? [];
+    expect(file).toBeDefined();
+    const page = await openPage(site.browser, { width: 700, height: 900 });
+    await page.goto(`${site.server.url}embed.html?chart=map&region=${region}`);
+    await page.waitForURL(`**/${file}?chart=map&region=${region}`);
+    await page.goto(`${site.server.url}embed.html?chart=map&region=${region}&indicator=population`);
+    expect(new URL(page.url()).pathname).toBe('/embed.html');
+    await page.context().close();
+  });
+
   it('takes over at once when the address asks for other switches', async () => {
     const page = await openPage(site.browser, { width: 700, height: 900 });
     await page.goto(`${site.server.url}embed.html?chart=deal-breakdown&measure=per_resident`);

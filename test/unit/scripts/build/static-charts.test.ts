@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { styleHash } from '../../../../scripts/build/csp.ts';
-import { comparePage, NO_SCRIPT_CSS, START_CHART_SCRIPT, staticChartPath, staticPage, withStaticPages } from '../../../../scripts/build/static-charts.ts';
+import { comparePage, NO_SCRIPT_CSS, START_CHART_SCRIPT, STATIC_PAGE_LISTS, staticChartPath, staticPage, withStaticPages } from '../../../../scripts/build/static-charts.ts';
 import type { StaticChart } from '../../../../scripts/build/static-charts-entry.ts';
 
 const chart = (id: string, title = 'A chart'): StaticChart => ({
@@ -52,6 +53,15 @@ describe('withStaticPages', () => {
     ['<html>', {}, '<html data-static-pages="{}">'],
   ])('lists the pages on %s', (tag, pages, expected) => {
     expect(withStaticPages(`<!doctype html>\n${tag}<head></head></html>`, pages)).toBe(`<!doctype html>\n${expected}<head></head></html>`);
+  });
+
+  it('lists the map pages under their own attribute', () => {
+    expect(withStaticPages('<html>', { E47000004: 'embed/map-E47000004.html' }, STATIC_PAGE_LISTS.maps)).toBe('<html data-static-maps="{&quot;E47000004&quot;:&quot;embed/map-E47000004.html&quot;}">');
+  });
+
+  it('names the attributes embed.html’s forwarding script reads', () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(readFileSync('embed.html', 'utf8'))?.[1] ?? '';
+    for (const attribute of Object.values(STATIC_PAGE_LISTS)) expect(script).toContain(`'${attribute}'`);
   });
 
   it('refuses a page with no <html> element', () => {
