@@ -13,14 +13,14 @@ import { contentSecurityPolicy, headersFile, styleHash, tileImageSource } from '
 
 const CHARSET_META = /<meta\s+charset=[^>]*>/i;
 const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/g;
-/** A classic inline script: no attributes, so never a module or a file. */
-const SCRIPT_ELEMENT = /<script>([\s\S]*?)<\/script>/g;
+/** An inline script: one without a src (a file is allowed by 'self'). */
+const SCRIPT_ELEMENT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 const hashesOf = (html: string, element: RegExp) => [...new Set([...html.matchAll(element)].map((match) => styleHash(match[1] ?? '')))];
 
 /** Hashes of the page's inline <style> elements, in page order, each once. */
 export const inlineStyleHashes = (html: string): string[] => hashesOf(html, STYLE_ELEMENT);
-/** Hashes of the page's inline <script> elements (embed.html's forwarding to the static chart pages). */
+/** Hashes of the page's inline <script> elements (index.html's starter, embed.html's forwarding to the static pages). */
 export const inlineScriptHashes = (html: string): string[] => hashesOf(html, SCRIPT_ELEMENT);
 
 export function securityHeaders(): Plugin {

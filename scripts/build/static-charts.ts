@@ -5,7 +5,7 @@
  * - dist/compare.html: every chart, with its own controls, for the default pair of regions:
  *   the compare view at an address that works without scripts (#/compare still works).
  * Each page's CSS is inline (allowed by hash in its Content-Security-Policy), so it paints
- * after one request. Its one script, public/start-chart.js (about 1 KB), loads the embed
+ * after one request. Its one script, public/start-chart.js (about 1 KB, inline), loads the embed
  * script when the reader first reaches for a chart, which takes the drawing over in place
  * (src/lib/app/take-over.ts). Without scripts, a <noscript> style hides the buttons that
  * need one and opens the tables. embed.html?chart=<id> forwards to the chart's page.
@@ -40,7 +40,7 @@ const NARROW_CSS = `.chart-island .chart-plot .static-narrow{display:none}@media
 const CHART_CSS = /^assets\/(shared|ChartFigure|EmbedChart|EmbedFooter)-[\w-]+\.css$/;
 /** The compare page adds the dashboard's own (site header and navigation). */
 const PAGE_CSS = /^assets\/app-[\w-]+\.css$/;
-/** The script that starts the charts (public/start-chart.js), from the site root. */
+/** The file (under public/) whose text, inlined in each page, starts the charts. */
 export const START_CHART_SCRIPT = 'start-chart.js';
 /** The embed page's frame, as EmbedApp lays it out (its scoped rule does not reach this markup). */
 const FRAME_CSS = '.static-chart{padding:0.25rem 0.75rem 0.75rem}.static-chart>main{max-width:72rem;margin:0 auto}';
@@ -83,11 +83,14 @@ interface PageParts {
   root: string;
   css: string;
   scripts: readonly string[];
+  /** The text of public/start-chart.js: inline, so the page paints after one request. */
+  starter: string;
   body: string;
 }
 
-function page({ title, root, css, scripts, body }: PageParts): string {
-  const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)] });
+function page({ title, root, css, scripts, starter, body }: PageParts): string {
+  if (/<\/script/i.test(starter)) throw new Error(`${START_CHART_SCRIPT} cannot be inlined: it contains "</script".`);
+  const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)], scriptHashes: [styleHash(starter)] });
   return `<!doctype html>
 <html lang="en-GB">
   <head>
@@ -98,7 +101,7 @@ function page({ title, root, css, scripts, body }: PageParts): string {
     <title>${escapeHtml(title)} – City region skills dashboard</title>
     <style>${css}\n${NARROW_CSS}</style>
     <noscript><style>${NO_SCRIPT_CSS}</style></noscript>
-    <script type="module" src="${root}${START_CHART_SCRIPT}" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}"></script>
+    <script type="module" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}">${starter}</script>
   </head>
   <body>
 ${body}
@@ -110,16 +113,16 @@ ${body}
 /** One chart's root: the element the interactive chart replaces, with what it needs to know. */
 const island = (chart: StaticChart, attributes: string, html: string) => `<div class="chart-island" data-static-chart="${escapeHtml(chart.id)}" ${attributes}>${html}</div>`;
 
-export function staticPage(chart: StaticChart, css: string, scripts: readonly string[]): string {
+export function staticPage(chart: StaticChart, css: string, scripts: readonly string[], starter: string): string {
   const body = `    <div class="embed static-chart" data-report-height="${escapeHtml(chart.id)}">
       <main>
       ${island(chart, 'data-site-root="../" data-standalone', chart.embed.html)}
       </main>
     </div>`;
-  return page({ title: chart.title, root: '../', css: `${css}\n${FRAME_CSS}\n${chart.embed.css}`, scripts, body });
+  return page({ title: chart.title, root: '../', css: `${css}\n${FRAME_CSS}\n${chart.embed.css}`, scripts, starter, body });
 }
 
-export function comparePage(compare: StaticCompare, css: string, scripts: readonly string[]): string {
+export function comparePage(compare: StaticCompare, css: string, scripts: readonly string[], starter: string): string {
   const charts = compare.charts.map((chart) => `      ${island(chart, 'data-site-root="./" data-controls', chart.compare.html)}`).join('\n');
   const body = `    <a class="skip-link" href="#main">Skip to content</a>
     <header class="site-header">
@@ -134,7 +137,7 @@ export function comparePage(compare: StaticCompare, css: string, scripts: readon
 ${charts}
     </main>`;
   const chartCss = compare.charts.map((chart) => chart.compare.css).join('\n');
-  return page({ title: 'Compare', root: './', css: `${css}\n${chartCss}`, scripts, body });
+  return page({ title: 'Compare', root: './', css: `${css}\n${chartCss}`, scripts, starter, body });
 }
 
 /** Attributes on embed.html's <html> listing the static pages its inline script forwards to. */
@@ -149,6 +152,7 @@ export function withStaticPages(html: string, pages: Readonly<Record<string, str
 export function staticCharts(): Plugin {
   let root = process.cwd();
   let dataDir = '';
+  let publicDir = '';
   return {
     name: 'city-region:static-charts',
     apply: 'build',
@@ -156,6 +160,7 @@ export function staticCharts(): Plugin {
     configResolved(config) {
       root = config.root;
       dataDir = path.join(config.publicDir, 'data');
+      publicDir = config.publicDir;
     },
     async generateBundle(_options, bundle) {
       const texts = await readDataTexts(dataDir);
@@ -170,8 +175,9 @@ export function staticCharts(): Plugin {
       }
       const css = cssFrom(bundle, CHART_CSS);
       const scripts = embedScripts(bundle);
-      for (const chart of charts.charts) this.emitFile({ type: 'asset', fileName: staticChartPath(chart.id), source: staticPage(chart, css, scripts) });
-      this.emitFile({ type: 'asset', fileName: STATIC_COMPARE_PATH, source: comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts) });
+      const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
+      for (const chart of charts.charts) this.emitFile({ type: 'asset', fileName: staticChartPath(chart.id), source: staticPage(chart, css, scripts, starter) });
+      this.emitFile({ type: 'asset', fileName: STATIC_COMPARE_PATH, source: comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts, starter) });
       const embed = bundle['embed.html'];
       if (embed?.type === 'asset') embed.source = withStaticPages(assetText(embed), Object.fromEntries(charts.charts.map((chart) => [chart.id, staticChartPath(chart.id)])));
     },

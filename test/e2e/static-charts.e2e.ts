@@ -1,8 +1,8 @@
 /**
  * The static chart pages (dist/embed/<id>.html and dist/compare.html, scripts/build/static-charts.ts):
  * with JavaScript off each shows its charts drawn at build time, tables, summaries and
- * sources, and nothing the policy blocks. With JavaScript on, only start-chart.js loads
- * before the reader reaches for a chart; then the interactive chart takes the drawing over
+ * sources, and nothing the policy blocks. With JavaScript on, no script file loads before
+ * the reader reaches for a chart (the starter is inline); then the interactive chart takes the drawing over
  * in place: the same marks, text and pixels, focus where it was, and a press made while
  * the script loaded answered. embed.html?chart=<id> forwards to the chart's page.
  */
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { collectProblems, openPage } from './browser.ts';
 import { useSite } from './site.ts';
-import { NARROW_BELOW_PX, START_CHART_SCRIPT, STATIC_CHART_WIDTHS, STATIC_COMPARE_PATH, staticChartPath } from '../../scripts/build/static-charts.ts';
+import { NARROW_BELOW_PX, STATIC_CHART_WIDTHS, STATIC_COMPARE_PATH, staticChartPath } from '../../scripts/build/static-charts.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { DIST_DIR } from './server.ts';
 
@@ -78,7 +78,8 @@ describe.each(CHART_IDS.map((id) => [id]))('the static page for %s', (id) => {
     site.server.requests.length = 0;
     await page.goto(`${site.server.url}${staticChartPath(id)}`);
     await page.waitForLoadState('networkidle');
-    expect(scriptsRequested()).toEqual([`/${START_CHART_SCRIPT}`]);
+    // The starter is inline: no script file at all until the reader reaches for the chart.
+    expect(scriptsRequested()).toEqual([]);
     expect(site.server.requests.filter((url) => url.includes('/data/'))).toEqual([]);
     const built = await drawing(page);
     expect(built.width).toBe(String(drawnAt));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { START_SCRIPT, readDataTexts, startAppAfterFirstPaint } from '../../../../scripts/build/prerender.ts';
+import { readDataTexts, startAppAfterFirstPaint } from '../../../../scripts/build/prerender.ts';
 
 describe('startAppAfterFirstPaint', () => {
   const built = [
@@ -16,29 +16,35 @@ describe('startAppAfterFirstPaint', () => {
     '  </head>',
   ].join('\n');
 
-  it('replaces the module scripts and preloads with the start script, listing them in page order', () => {
-    expect(startAppAfterFirstPaint(built)).toBe(
+  const starter = "start('app')";
+
+  it('replaces the module scripts and preloads with the inline start script, listing them in page order', () => {
+    expect(startAppAfterFirstPaint(built, starter)).toBe(
       [
         '<head>',
         '    <title>t</title>',
         '    <link rel="stylesheet" crossorigin href="./assets/app.css">',
         '    <link rel="icon" href="./favicon.svg">',
-        `    <script type="module" src="${START_SCRIPT}" data-app-scripts="./assets/runtime.js ./assets/app.js" data-app-preload="./assets/x.js"></script>`,
+        `    <script type="module" data-app-scripts="./assets/runtime.js ./assets/app.js" data-app-preload="./assets/x.js">${starter}</script>`,
         '  </head>',
       ].join('\n'),
     );
   });
 
+  it('refuses a starter that would end its own element', () => {
+    expect(() => startAppAfterFirstPaint(built, 'x("</script>")')).toThrow(/cannot be inlined/);
+  });
+
   it.each([
     ['a page without module scripts', '<head><link rel="stylesheet" href="a.css"><script src="classic.js"></script></head>'],
-    ['a page already rewritten', startAppAfterFirstPaint(built)],
+    ['a page already rewritten', startAppAfterFirstPaint(built, "start('app')")],
   ])('leaves %s alone', (_name, html) => {
-    expect(startAppAfterFirstPaint(html)).toBe(html);
+    expect(startAppAfterFirstPaint(html, starter)).toBe(html);
   });
 
   it('copies chunk URLs as the attribute text they were', () => {
     const html = '<head><script type="module" src="./a&amp;b.js"></script></head>';
-    expect(startAppAfterFirstPaint(html)).toContain('data-app-scripts="./a&amp;b.js"');
+    expect(startAppAfterFirstPaint(html, starter)).toContain('data-app-scripts="./a&amp;b.js"');
   });
 });
 

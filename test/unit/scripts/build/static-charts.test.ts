@@ -4,6 +4,9 @@ import { styleHash } from '../../../../scripts/build/csp.ts';
 import { comparePage, NO_SCRIPT_CSS, START_CHART_SCRIPT, STATIC_PAGE_LISTS, staticChartPath, staticPage, withStaticPages } from '../../../../scripts/build/static-charts.ts';
 import type { StaticChart } from '../../../../scripts/build/static-charts-entry.ts';
 
+/** Stands in for public/start-chart.js. */
+const STARTER = "document.querySelector('[data-static-chart]')";
+
 const chart = (id: string, title = 'A chart'): StaticChart => ({
   id,
   title,
@@ -18,29 +21,33 @@ const styles = (html: string) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g
 
 describe('the static pages', () => {
   it.each([
-    ['an embed page', staticPage(chart('deal-breakdown'), 'body{}', ['assets/a.js', 'assets/b.js']), '../'],
-    ['the compare page', comparePage({ nav: '<nav></nav>', intro: '<h1>Compare</h1>', charts: [chart('a'), chart('b')] }, 'body{}', ['assets/a.js', 'assets/b.js']), './'],
-  ])('%s allows exactly its own inline styles, and loads only the starter, naming the embed scripts from the site root', (_name, html, root) => {
+    ['an embed page', staticPage(chart('deal-breakdown'), 'body{}', ['assets/a.js', 'assets/b.js'], STARTER), '../'],
+    ['the compare page', comparePage({ nav: '<nav></nav>', intro: '<h1>Compare</h1>', charts: [chart('a'), chart('b')] }, 'body{}', ['assets/a.js', 'assets/b.js'], STARTER), './'],
+  ])('%s allows exactly its own inline styles and starter, which names the embed scripts from the site root', (_name, html, root) => {
     const policy = policyOf(html);
     for (const text of styles(html)) expect(policy.get('style-src')).toContain(styleHash(text));
     expect(styles(html)).toContain(NO_SCRIPT_CSS);
-    expect(policy.get('script-src')).toEqual(["'self'"]);
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
-    expect(scripts).toEqual([`<script type="module" src="${root}${START_CHART_SCRIPT}" data-embed-scripts="${root}assets/a.js ${root}assets/b.js" data-resize-message="city-region-dashboard:resize">`]);
+    expect(policy.get('script-src')).toEqual(["'self'", styleHash(STARTER)]);
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[0]);
+    expect(scripts).toEqual([`<script type="module" data-embed-scripts="${root}assets/a.js ${root}assets/b.js" data-resize-message="city-region-dashboard:resize">${STARTER}</script>`]);
+  });
+
+  it('refuses a starter that would end its own element', () => {
+    expect(() => staticPage(chart('a'), '', ['a.js'], 'x("</script>")')).toThrow(`${START_CHART_SCRIPT} cannot be inlined`);
   });
 
   it('marks each chart for the take-over, with where the site is and what it shows', () => {
-    const embed = staticPage(chart('deal-breakdown'), '', ['a.js']);
+    const embed = staticPage(chart('deal-breakdown'), '', ['a.js'], STARTER);
     expect(embed).toContain('<div class="chart-island" data-static-chart="deal-breakdown" data-site-root="../" data-standalone>');
     expect(embed).toContain('data-report-height="deal-breakdown"');
-    const compare = comparePage({ nav: '', intro: '', charts: [chart('a'), chart('b')] }, '', ['a.js']);
+    const compare = comparePage({ nav: '', intro: '', charts: [chart('a'), chart('b')] }, '', ['a.js'], STARTER);
     expect([...compare.matchAll(/data-static-chart="([^"]+)" data-site-root="\.\/" data-controls/g)].map((match) => match[1])).toEqual(['a', 'b']);
     // Each chart's style rules, both in the page.
     expect(compare).toContain('.static-x-1{fill:blue}');
   });
 
   it('escapes a title and an id as text', () => {
-    const html = staticPage(chart('x"><script>', '<b>&</b>'), '', ['a.js']);
+    const html = staticPage(chart('x"><script>', '<b>&</b>'), '', ['a.js'], STARTER);
     expect(html).toContain('<title>&lt;b&gt;&amp;&lt;/b&gt; – City region skills dashboard</title>');
     expect(html).toContain('data-static-chart="x&quot;&gt;&lt;script&gt;"');
     expect(html).not.toContain('<b>');
