@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { createServer, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { withSsrEntry } from './ssr.ts';
 import { PRERENDERED_ATTRIBUTE, serialisePrerenderedTexts, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
 import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
@@ -41,21 +41,8 @@ export async function readIndicatorTexts(dataDir: string): Promise<PrerenderedTe
 }
 
 /** Renders App for the given texts in a throwaway Vite server (SSR transform of the Svelte components). */
-async function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head: string; body: string }> {
-  const server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    plugins: [svelte()],
-    server: { middlewareMode: true, hmr: false, ws: false },
-  });
-  try {
-    const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
-    return await entry.renderApp(texts);
-  } finally {
-    await server.close();
-  }
+function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head: string; body: string }> {
+  return withSsrEntry<Entry, { head: string; body: string }>(root, ENTRY, (entry) => entry.renderApp(texts));
 }
 
 /** Hides controls that need JavaScript when it is off (a stylesheet, as the CSP allows no inline style). */

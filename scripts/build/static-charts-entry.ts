@@ -6,6 +6,7 @@
  * the markup is the one the interactive chart takes over (src/lib/app/take-over.ts).
  */
 import { JSDOM } from 'jsdom';
+import { staticMarkup } from './ssr.ts';
 import { render } from 'svelte/server';
 import CompareIntro from '../../src/components/compare/CompareIntro.svelte';
 import EmbedChart from '../../src/components/embed/EmbedChart.svelte';
@@ -60,19 +61,7 @@ function staticFigure(body: string, svgs: readonly Element[], prefix: string): S
     if (!plot) throw new Error('The chart markup has no .chart-plot element to draw into.');
     plot.replaceChildren(...svgs.map((svg) => dom.window.document.importNode(svg, true)));
   }
-  const rules = new Map<string, string>();
-  for (const element of root.querySelectorAll('[style]')) {
-    const declarations = element.getAttribute('style') ?? '';
-    element.removeAttribute('style');
-    let name = rules.get(declarations);
-    if (!name) {
-      name = `${prefix}-${rules.size + 1}`;
-      rules.set(declarations, name);
-    }
-    element.classList.add(name);
-  }
-  const html = dom.serialize();
-  return { html: html.slice(html.indexOf('<body>') + '<body>'.length, html.lastIndexOf('</body>')), css: [...rules].map(([declarations, name]) => `.${name}{${declarations}}`).join('\n') };
+  return staticMarkup(dom, prefix);
 }
 
 /** The widths a chart is drawn at, by the class the page's CSS shows or hides each drawing with. */

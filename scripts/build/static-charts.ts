@@ -15,8 +15,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { createServer, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
 import type { OutputAsset, OutputBundle } from 'rolldown';
 import { RESIZE_MESSAGE_TYPE } from '../../src/lib/export/embed-snippet.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
@@ -52,7 +52,6 @@ export const staticChartPath = (id: string) => `embed/${id}.html`;
 /** The compare view without scripts. */
 export const STATIC_COMPARE_PATH = 'compare.html';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const assetText = (output: OutputAsset) => (typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source));
 
@@ -91,23 +90,17 @@ interface PageParts {
 function page({ title, root, css, scripts, starter, body }: PageParts): string {
   if (/<\/script/i.test(starter)) throw new Error(`${START_CHART_SCRIPT} cannot be inlined: it contains "</script".`);
   const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)], scriptHashes: [styleHash(starter)] });
-  return `<!doctype html>
-<html lang="en-GB">
-  <head>
-    <meta charset="UTF-8" />
-    <meta http-equiv="Content-Security-Policy" content="${policy}" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="icon" href="${root}favicon.svg" type="image/svg+xml" />
-    <title>${escapeHtml(title)} – City region skills dashboard</title>
-    <style>${css}\n${NARROW_CSS}</style>
-    <noscript><style>${NO_SCRIPT_CSS}</style></noscript>
-    <script type="module" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}">${starter}</script>
-  </head>
-  <body>
-${body}
-  </body>
-</html>
-`;
+  return staticHtml({
+    policy,
+    title,
+    head: [
+      `<link rel="icon" href="${root}favicon.svg" type="image/svg+xml" />`,
+      `<style>${css}\n${NARROW_CSS}</style>`,
+      `<noscript><style>${NO_SCRIPT_CSS}</style></noscript>`,
+      `<script type="module" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}">${starter}</script>`,
+    ],
+    body,
+  });
 }
 
 /** One chart's root: the element the interactive chart replaces, with what it needs to know. */
@@ -149,37 +142,22 @@ export function withStaticPages(html: string, pages: Readonly<Record<string, str
   return html.replace(/<html\b([^>]*)>/, (_tag, attributes: string) => `<html${attributes} ${attribute}="${escapeHtml(JSON.stringify(pages))}">`);
 }
 
+/** Lists static pages (chart id or region code → page) on embed.html in the bundle, for its forwarding script. */
+export function listOnEmbedPage(bundle: OutputBundle, pages: Readonly<Record<string, string>>, attribute: string): void {
+  const embed = bundle['embed.html'];
+  if (embed?.type === 'asset') embed.source = withStaticPages(assetText(embed), pages, attribute);
+}
+
 export function staticCharts(): Plugin {
-  let root = process.cwd();
-  let dataDir = '';
-  let publicDir = '';
-  return {
-    name: 'city-region:static-charts',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      root = config.root;
-      dataDir = path.join(config.publicDir, 'data');
-      publicDir = config.publicDir;
-    },
-    async generateBundle(_options, bundle) {
-      const texts = await readDataTexts(dataDir);
-      const server = await createServer({ root, configFile: false, logLevel: 'error', appType: 'custom', plugins: [svelte()], server: { middlewareMode: true, hmr: false, ws: false } });
-      let charts: StaticCompare;
-      try {
-        const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
-        // Files under public/data by their path there, as the page would fetch them (official statistics).
-        charts = await entry.renderCharts(texts, STATIC_CHART_WIDTHS, (file) => readFile(path.join(dataDir, file), 'utf8'));
-      } finally {
-        await server.close();
-      }
-      const css = cssFrom(bundle, CHART_CSS);
-      const scripts = embedScripts(bundle);
-      const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
-      for (const chart of charts.charts) this.emitFile({ type: 'asset', fileName: staticChartPath(chart.id), source: staticPage(chart, css, scripts, starter) });
-      this.emitFile({ type: 'asset', fileName: STATIC_COMPARE_PATH, source: comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts, starter) });
-      const embed = bundle['embed.html'];
-      if (embed?.type === 'asset') embed.source = withStaticPages(assetText(embed), Object.fromEntries(charts.charts.map((chart) => [chart.id, staticChartPath(chart.id)])));
-    },
-  };
+  return staticPagesPlugin('city-region:static-charts', async (emit, { root, dataDir, publicDir }, bundle) => {
+    const texts = await readDataTexts(dataDir);
+    // Files under public/data by their path there, as the page would fetch them (official statistics).
+    const charts = await withSsrEntry<Entry, StaticCompare>(root, ENTRY, (entry) => entry.renderCharts(texts, STATIC_CHART_WIDTHS, (file) => readFile(path.join(dataDir, file), 'utf8')));
+    const css = cssFrom(bundle, CHART_CSS);
+    const scripts = embedScripts(bundle);
+    const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
+    for (const chart of charts.charts) emit(staticChartPath(chart.id), staticPage(chart, css, scripts, starter));
+    emit(STATIC_COMPARE_PATH, comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts, starter));
+    listOnEmbedPage(bundle, Object.fromEntries(charts.charts.map((chart) => [chart.id, staticChartPath(chart.id)])), STATIC_PAGE_LISTS.charts);
+  });
 }

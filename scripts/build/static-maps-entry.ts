@@ -6,6 +6,7 @@
  * so a combined authority added to areas.csv gets its page with no change here.
  */
 import { JSDOM } from 'jsdom';
+import { staticMarkup as bodyMarkup } from './ssr.ts';
 import { render } from 'svelte/server';
 import EmbedMap from '../../src/components/embed/EmbedMap.svelte';
 import MapPicture from '../../src/components/map/MapPicture.svelte';
@@ -66,19 +67,7 @@ export function staticMarkup(body: string, narrow: string | null = null): { html
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const comment of comments) comment.parentNode?.removeChild(comment);
   for (const element of root.querySelectorAll('svg [xmlns]')) element.removeAttribute('xmlns');
-  const rules = new Map<string, string>();
-  for (const element of root.querySelectorAll('[style]')) {
-    const declarations = element.getAttribute('style') ?? '';
-    element.removeAttribute('style');
-    let name = rules.get(declarations);
-    if (!name) {
-      name = `static-style-${rules.size + 1}`;
-      rules.set(declarations, name);
-    }
-    element.classList.add(name);
-  }
-  const html = dom.serialize();
-  return { html: html.slice(html.indexOf('<body>') + '<body>'.length, html.lastIndexOf('</body>')), css: [...rules].map(([declarations, name]) => `.${name}{${declarations}}`).join('\n') };
+  return bodyMarkup(dom, 'static-style');
 }
 
 /** Every region's static map; `read` reads a file under public/data (indicators and the boundaries). */

@@ -11,13 +11,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { createServer, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
 import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
-import { NARROW_BELOW_PX, STATIC_PAGE_LISTS, withStaticPages } from './static-charts.ts';
+import { listOnEmbedPage, NARROW_BELOW_PX, STATIC_PAGE_LISTS } from './static-charts.ts';
 import { readDataTexts } from './prerender.ts';
 
 type Entry = typeof import('./static-maps-entry.ts');
@@ -36,7 +36,6 @@ const PAGE_CSS = [
   `.static-map .still .static-narrow{display:none}@media (max-width:${NARROW_BELOW_PX - 0.02}px){.static-map .still .static-wide{display:none}.static-map .still .static-narrow{display:block}}`,
 ].join('');
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function cssFrom(bundle: OutputBundle): string {
   const parts: string[] = [];
@@ -65,57 +64,26 @@ export function staticMapPage(page: { region: string; title: string; attributes:
     .join('');
   const note = page.broken.length > 0 ? `\n        <p class="note" role="note">Some data files could not be used (${escapeHtml(page.broken.join(', '))}); the full dashboard’s data page says why.</p>` : '';
   // <base>: the page lives in embed/, but the live map fetches data/ and assets/ from the site root, as embed.html does.
-  return `<!doctype html>
-<html lang="en-GB">
-  <head>
-    <meta charset="UTF-8" />
-    <meta http-equiv="Content-Security-Policy" content="${policy}" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <base href="../" />
-    <link rel="icon" href="favicon.svg" type="image/svg+xml" />
-    <title>${escapeHtml(page.title)} – City region skills dashboard</title>
-    <style>${css}</style>
-    <script type="module" src="${escapeHtml(script)}"></script>
-  </head>
-  <body>
-    <div class="embed static-map" data-static-map${attributes}>
+  return staticHtml({
+    policy,
+    title: page.title,
+    head: ['<meta name="robots" content="noindex" />', '<base href="../" />', '<link rel="icon" href="favicon.svg" type="image/svg+xml" />', `<style>${css}</style>`, `<script type="module" src="${escapeHtml(script)}"></script>`],
+    body: `    <div class="embed static-map" data-static-map${attributes}>
       <main>${note}
         ${page.body}
       </main>
-    </div>
-  </body>
-</html>
-`;
+    </div>`,
+  });
 }
 
 export function staticMaps(): Plugin {
-  let root = process.cwd();
-  let dataDir = '';
-  return {
-    name: 'city-region:static-maps',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      root = config.root;
-      dataDir = path.join(config.publicDir, 'data');
-    },
-    async generateBundle(_options, bundle) {
-      const texts = await readDataTexts(dataDir);
-      const server = await createServer({ root, configFile: false, logLevel: 'error', appType: 'custom', plugins: [svelte()], server: { middlewareMode: true, hmr: false, ws: false } });
-      let maps: Awaited<ReturnType<Entry['renderMaps']>>;
-      try {
-        const entry = (await server.ssrLoadModule(ENTRY)) as Entry;
-        maps = await entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE);
-      } finally {
-        await server.close();
-      }
-      const css = cssFrom(bundle);
-      const script = loaderScript(bundle);
-      for (const map of maps) this.emitFile({ type: 'asset', fileName: staticMapPath(map.region), source: staticMapPage(map, css, script) });
-      // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).
-      const embed = bundle['embed.html'];
-      if (embed?.type === 'asset') embed.source = withStaticPages(typeof embed.source === 'string' ? embed.source : new TextDecoder().decode(embed.source), Object.fromEntries(maps.map((map) => [map.region, staticMapPath(map.region)])), STATIC_PAGE_LISTS.maps);
-    },
-  };
+  return staticPagesPlugin('city-region:static-maps', async (emit, { root, dataDir }, bundle) => {
+    const texts = await readDataTexts(dataDir);
+    const maps = await withSsrEntry<Entry, Awaited<ReturnType<Entry['renderMaps']>>>(root, ENTRY, (entry) => entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE));
+    const css = cssFrom(bundle);
+    const script = loaderScript(bundle);
+    for (const map of maps) emit(staticMapPath(map.region), staticMapPage(map, css, script));
+    // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).
+    listOnEmbedPage(bundle, Object.fromEntries(maps.map((map) => [map.region, staticMapPath(map.region)])), STATIC_PAGE_LISTS.maps);
+  });
 }

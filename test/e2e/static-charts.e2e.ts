@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { collectProblems, openPage } from './browser.ts';
 import { useSite } from './site.ts';
+import { newPage } from './static.ts';
 import { NARROW_BELOW_PX, STATIC_CHART_WIDTHS, STATIC_COMPARE_PATH, staticChartPath } from '../../scripts/build/static-charts.ts';
 import { CHART_IDS } from '../../src/lib/charts/registry.ts';
 import { DIST_DIR } from './server.ts';
@@ -36,13 +37,9 @@ async function drawing(page: Page, scope = 'body'): Promise<{ width: string | nu
   });
 }
 
+/** A page with JavaScript off at `address`, recording what the policy blocked. */
 async function noScriptPage(browser: Browser, address: string): Promise<{ page: Page; blocked: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 700, height: 900 } });
-  const page = await context.newPage();
-  const blocked: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) blocked.push(message.text());
-  });
+  const { page, blocked } = await newPage(browser, false, 700);
   await page.goto(address);
   return { page, blocked };
 }

@@ -7,6 +7,14 @@ import { pageParamsFromChart, type ParamOwner } from '../charts/params.ts';
 /** The chart id that asks for the district map rather than a registry chart. */
 export const MAP_EMBED_ID = 'map';
 
+/** What the embed page passes every embed view (EmbedApp picks the view by `chartId`). */
+export interface EmbedViewProps {
+  /** The requested chart id, or MAP_EMBED_ID for the district map; unknown ids get a list of the valid ones. */
+  chartId: string;
+  /** Every other parameter from the embed URL, under plain names; invalid values fall back to defaults. */
+  params: Readonly<Record<string, string>>;
+}
+
 export interface EmbedRequest {
   /** Requested chart id, trimmed; empty when none was given. */
   chart: string;

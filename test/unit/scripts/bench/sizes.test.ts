@@ -30,19 +30,22 @@ describe('pageJsWeight', () => {
     'assets/app.css': 'body{}',
   });
 
-  it('counts the module script, its static imports and modulepreloads once each, and nothing lazy', () => {
-    const weight = pageJsWeight(dist, 'index.html');
-    expect(weight.files.sort()).toEqual(['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side-effect.js']);
-  });
-
-  it('resolves the scripts of a page with a <base href> from its base', () => {
-    const nested = fakeDist({
-      'embed/page.html': '<html><head><base href="../" /><script type="module" src="assets/loader.js"></script></head></html>',
-      'assets/loader.js': 'import"./helper.js";const v=()=>import("./lazy.js")',
-      'assets/helper.js': 'export const h=1',
-      'assets/lazy.js': 'export const l=4',
-    });
-    expect(pageJsWeight(nested, 'embed/page.html').files.sort()).toEqual(['assets/helper.js', 'assets/loader.js']);
+  it.each([
+    ['counts the module script, its static imports and modulepreloads once each, and nothing lazy', () => dist, 'index.html', ['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side-effect.js']],
+    [
+      'resolves the scripts of a page with a <base href> from its base',
+      () =>
+        fakeDist({
+          'embed/page.html': '<html><head><base href="../" /><script type="module" src="assets/loader.js"></script></head></html>',
+          'assets/loader.js': 'import"./helper.js";const v=()=>import("./lazy.js")',
+          'assets/helper.js': 'export const h=1',
+          'assets/lazy.js': 'export const l=4',
+        }),
+      'embed/page.html',
+      ['assets/helper.js', 'assets/loader.js'],
+    ],
+  ])('%s', (_name, site, page, expected) => {
+    expect(pageJsWeight(site(), page).files.sort()).toEqual(expected);
   });
 
   it('adds up each file gzipped on its own, as it is sent', () => {
