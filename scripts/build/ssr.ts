@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { JSDOM } from 'jsdom';
-import type { OutputBundle } from 'rolldown';
+import type { OutputAsset, OutputBundle } from 'rolldown';
 import { createServer, type Plugin } from 'vite';
 
 /** Loads `entry` (an absolute path) through Vite's SSR transform, runs `use` on it, then closes the server. */
@@ -93,4 +93,24 @@ ${page.body}
   </body>
 </html>
 `;
+}
+
+/** An asset's text, however the bundle holds it. */
+export const assetText = (output: OutputAsset) => (typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source));
+
+/**
+ * The CSS of the bundle's stylesheets whose file names match `pattern`, to inline into a
+ * static page: the shared base styles first (the components' rules refine them), then the
+ * rest in file order. Refuses CSS that points at other files or would end the <style> element.
+ */
+export function bundleCss(bundle: OutputBundle, pattern: RegExp): string {
+  const parts: string[] = [];
+  for (const [file, output] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
+    if (output.type !== 'asset' || !pattern.test(file)) continue;
+    const text = assetText(output);
+    if (/url\(\s*['"]?(?!data:|#)/.test(text) || /<\/style/i.test(text)) throw new Error(`${file} cannot be inlined into a static page.`);
+    if (file.startsWith('assets/shared-')) parts.unshift(text.trim());
+    else parts.push(text.trim());
+  }
+  return parts.join('\n');
 }

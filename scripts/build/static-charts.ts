@@ -16,9 +16,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
-import type { OutputAsset, OutputBundle } from 'rolldown';
+import { assetText, bundleCss as cssFrom, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
+import type { OutputBundle } from 'rolldown';
 import { RESIZE_MESSAGE_TYPE } from '../../src/lib/export/embed-snippet.ts';
+import { STATIC_MAP_WIDTHS } from '../../src/lib/map/static-map.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
 import { readDataTexts } from './prerender.ts';
 import type { StaticChart, StaticCompare } from './static-charts-entry.ts';
@@ -27,11 +28,12 @@ type Entry = typeof import('./static-charts-entry.ts');
 
 const ENTRY = fileURLToPath(new URL('./static-charts-entry.ts', import.meta.url));
 /**
- * Widths each chart is drawn at: a page shows the one that suits its width (NARROW_CSS), which
- * scales down with its container (max-width: 100%). One drawing at 640 px would shrink its text
- * to about half on a phone; the interactive chart then takes over at the width that is shown.
+ * Widths each chart is drawn at, the static maps' own: a page shows the one that suits its
+ * width (NARROW_CSS), which scales down with its container (max-width: 100%). One drawing at
+ * 640 px would shrink its text to about half on a phone; the interactive chart then takes over
+ * at the width that is shown.
  */
-export const STATIC_CHART_WIDTHS = { wide: 640, narrow: 350 } as const;
+export const STATIC_CHART_WIDTHS = STATIC_MAP_WIDTHS;
 /** Below this page width the narrow drawing shows (the wide one would shrink below about 85%). */
 export const NARROW_BELOW_PX = 560;
 // Three classes: more specific than the drawing's own `.chart-plot svg { display: block }`.
@@ -52,21 +54,6 @@ export const staticChartPath = (id: string) => `embed/${id}.html`;
 /** The compare view without scripts. */
 export const STATIC_COMPARE_PATH = 'compare.html';
 
-
-const assetText = (output: OutputAsset) => (typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source));
-
-function cssFrom(bundle: OutputBundle, pattern: RegExp): string {
-  const parts: string[] = [];
-  for (const [file, output] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
-    if (output.type !== 'asset' || !pattern.test(file)) continue;
-    const text = assetText(output);
-    if (/url\(\s*['"]?(?!data:|#)/.test(text) || /<\/style/i.test(text)) throw new Error(`${file} cannot be inlined into the static chart pages.`);
-    // shared first: the base styles the components' rules refine.
-    if (file.startsWith('assets/shared-')) parts.unshift(text.trim());
-    else parts.push(text.trim());
-  }
-  return parts.join('\n');
-}
 
 /** The scripts embed.html runs, in page order, which the static pages load to take their charts over. */
 function embedScripts(bundle: OutputBundle): string[] {

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
+import { bundleCss, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
 import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
@@ -36,19 +36,6 @@ const PAGE_CSS = [
   `.static-map .still .static-narrow{display:none}@media (max-width:${NARROW_BELOW_PX - 0.02}px){.static-map .still .static-wide{display:none}.static-map .still .static-narrow{display:block}}`,
 ].join('');
 
-
-function cssFrom(bundle: OutputBundle): string {
-  const parts: string[] = [];
-  for (const [file, output] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
-    if (output.type !== 'asset' || !MAP_CSS.test(file)) continue;
-    const text = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
-    if (/url\(\s*['"]?(?!data:|#)/.test(text) || /<\/style/i.test(text)) throw new Error(`${file} cannot be inlined into the static map pages.`);
-    // shared first: the base styles the components' rules refine.
-    if (file.startsWith('assets/shared-')) parts.unshift(text.trim());
-    else parts.push(text.trim());
-  }
-  return parts.join('\n');
-}
 
 function loaderScript(bundle: OutputBundle): string {
   const chunk = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry && output.name === STATIC_MAP_SCRIPT);
@@ -80,7 +67,7 @@ export function staticMaps(): Plugin {
   return staticPagesPlugin('city-region:static-maps', async (emit, { root, dataDir }, bundle) => {
     const texts = await readDataTexts(dataDir);
     const maps = await withSsrEntry<Entry, Awaited<ReturnType<Entry['renderMaps']>>>(root, ENTRY, (entry) => entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE));
-    const css = cssFrom(bundle);
+    const css = bundleCss(bundle, MAP_CSS);
     const script = loaderScript(bundle);
     for (const map of maps) emit(staticMapPath(map.region), staticMapPage(map, css, script));
     // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).
