@@ -47,6 +47,8 @@ function pageChunk(moduleId: string, ctx: ChunkingContext): string | null {
   }
   // Vite's lazy-import helper on its own: the static map loader uses it and nothing else of "shared".
   if (moduleId.includes('vite/preload-helper')) return 'preload-helper';
+  // The static map loader stays its own entry chunk (a group chunk would need a re-exporting facade).
+  if (moduleId === PAGE_ENTRIES[STATIC_MAP_SCRIPT]) return null;
   const pages = Object.keys(PAGE_ENTRIES).filter((page) => reach[page]?.has(moduleId));
   if (pages.includes('app') && pages.includes('embed')) return 'shared';
   if (pages.length === 1) return pages[0] ?? null;
@@ -70,8 +72,11 @@ export default defineConfig({
     rolldownOptions: {
       // The build is small and its time is spent in HTML prerendering by design; the timing report is noise.
       checks: { bundlerTimings: false },
+      // Entries keep their exports: the static map pages' starter calls the loader's (src/static-map.ts).
+      // (allow-extension: they may export more, as the per-page chunking needs.)
+      preserveEntrySignatures: 'allow-extension',
       // The dashboard, the page other sites put in an iframe (one chart or the map), and the
-      // static map pages' loader (no imports of its own; see scripts/build/static-maps.ts).
+      // static map pages' loader (lazy imports only; the pages' inline starter calls its exports: scripts/build/static-maps.ts).
       input: { main: 'index.html', embed: 'embed.html', [STATIC_MAP_SCRIPT]: PAGE_ENTRIES[STATIC_MAP_SCRIPT] },
       output: {
         // What each page statically needs in as few files as possible: on a phone each extra

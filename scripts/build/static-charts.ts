@@ -74,18 +74,29 @@ interface PageParts {
   body: string;
 }
 
-function page({ title, root, css, scripts, starter, body }: PageParts): string {
+/**
+ * A static page's one script: the text of public/start-chart.js inline (so the page paints
+ * after one request), told which scripts to load (URLs from the page's base) and allowed by
+ * the returned hash in the page's policy. Shared by the chart and map pages.
+ */
+export function starterScript(starter: string, scripts: readonly string[]): { element: string; hash: string } {
   if (/<\/script/i.test(starter)) throw new Error(`${START_CHART_SCRIPT} cannot be inlined: it contains "</script".`);
-  const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)], scriptHashes: [styleHash(starter)] });
+  return {
+    element: `<script type="module" data-embed-scripts="${escapeHtml(scripts.join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}">${starter}</script>`,
+    hash: styleHash(starter),
+  };
+}
+
+function page({ title, root, css, scripts, starter, body }: PageParts): string {
+  const script = starterScript(
+    starter,
+    scripts.map((src) => root + src),
+  );
+  const policy = contentSecurityPolicy({ styleHashes: [styleHash(`${css}\n${NARROW_CSS}`), styleHash(NO_SCRIPT_CSS)], scriptHashes: [script.hash] });
   return staticHtml({
     policy,
     title,
-    head: [
-      `<link rel="icon" href="${root}favicon.svg" type="image/svg+xml" />`,
-      `<style>${css}\n${NARROW_CSS}</style>`,
-      `<noscript><style>${NO_SCRIPT_CSS}</style></noscript>`,
-      `<script type="module" data-embed-scripts="${escapeHtml(scripts.map((script) => root + script).join(' '))}" data-resize-message="${RESIZE_MESSAGE_TYPE}">${starter}</script>`,
-    ],
+    head: [`<link rel="icon" href="${root}favicon.svg" type="image/svg+xml" />`, `<style>${css}\n${NARROW_CSS}</style>`, `<noscript><style>${NO_SCRIPT_CSS}</style></noscript>`, script.element],
     body,
   });
 }

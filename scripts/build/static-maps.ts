@@ -2,9 +2,11 @@
  * Build-only Vite plugin: one static page per region the map offers,
  * dist/embed/map-<region>.html (staticMapPath), showing that region's default map as an
  * SVG drawn at build time, with its key, district table, summary, caveat and sources, and
- * working with JavaScript off. Its one script before interaction is src/static-map.ts (a
- * few hundred bytes), which loads Leaflet and the live embed when the reader reaches for
- * the map. Its CSS is inline, allowed by hash in its Content-Security-Policy.
+ * working with JavaScript off. Its one script before interaction is the static pages' inline
+ * starter (public/start-chart.js), which reports the page's height to a host page and, when
+ * the reader reaches for the map, loads src/static-map.ts and through it Leaflet and the live
+ * embed. No script file is requested before the first paint. Its CSS and starter are inline,
+ * allowed by hash in its Content-Security-Policy.
  *
  * Reads public/data with the app's own loader at build time, like the headline prerender.
  */
@@ -17,7 +19,8 @@ import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
 import { contentSecurityPolicy, styleHash } from './csp.ts';
-import { listOnEmbedPage, NARROW_BELOW_PX, STATIC_PAGE_LISTS } from './static-charts.ts';
+import { listOnEmbedPage, NARROW_BELOW_PX, START_CHART_SCRIPT, STATIC_PAGE_LISTS, starterScript } from './static-charts.ts';
+import { MAP_EMBED_ID } from '../../src/lib/export/embed-params.ts';
 import { readDataTexts } from './prerender.ts';
 
 type Entry = typeof import('./static-maps-entry.ts');
@@ -37,15 +40,28 @@ const PAGE_CSS = [
 ].join('');
 
 
-function loaderScript(bundle: OutputBundle): string {
-  const chunk = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry && output.name === STATIC_MAP_SCRIPT);
-  if (!chunk) throw new Error(`The build has no "${STATIC_MAP_SCRIPT}" entry chunk for the static map pages (vite.config.ts input).`);
-  return chunk.fileName;
+/**
+ * The loader's chunk and the chunks it imports, dependencies first: what the starter
+ * fetches side by side and runs when the reader reaches for the map (paths from the site root).
+ */
+export function loaderScripts(bundle: OutputBundle): string[] {
+  const chunks = new Map(Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output] as const] : [])));
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.name === STATIC_MAP_SCRIPT);
+  if (!entry) throw new Error(`The build has no "${STATIC_MAP_SCRIPT}" entry chunk for the static map pages (vite.config.ts input).`);
+  const order: string[] = [];
+  const visit = (fileName: string) => {
+    if (order.includes(fileName)) return;
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+    order.push(fileName);
+  };
+  visit(entry.fileName);
+  return order;
 }
 
-export function staticMapPage(page: { region: string; title: string; attributes: Record<string, string>; body: string; css: string; broken: string[] }, siteCss: string, script: string): string {
+export function staticMapPage(page: { region: string; title: string; attributes: Record<string, string>; body: string; css: string; broken: string[] }, siteCss: string, starter: string, scripts: readonly string[]): string {
   const css = `${siteCss}\n${PAGE_CSS}\n${page.css}`;
-  const policy = contentSecurityPolicy({ styleHashes: [styleHash(css)] });
+  const script = starterScript(starter, scripts);
+  const policy = contentSecurityPolicy({ styleHashes: [styleHash(css)], scriptHashes: [script.hash] });
   const attributes = Object.entries(page.attributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
@@ -54,8 +70,8 @@ export function staticMapPage(page: { region: string; title: string; attributes:
   return staticHtml({
     policy,
     title: page.title,
-    head: ['<meta name="robots" content="noindex" />', '<base href="../" />', '<link rel="icon" href="favicon.svg" type="image/svg+xml" />', `<style>${css}</style>`, `<script type="module" src="${escapeHtml(script)}"></script>`],
-    body: `    <div class="embed static-map" data-static-map${attributes}>
+    head: ['<meta name="robots" content="noindex" />', '<base href="../" />', '<link rel="icon" href="favicon.svg" type="image/svg+xml" />', `<style>${css}</style>`, script.element],
+    body: `    <div class="embed static-map" data-static-map data-report-height="${MAP_EMBED_ID}"${attributes}>
       <main>${note}
         ${page.body}
       </main>
@@ -64,12 +80,13 @@ export function staticMapPage(page: { region: string; title: string; attributes:
 }
 
 export function staticMaps(): Plugin {
-  return staticPagesPlugin('city-region:static-maps', async (emit, { root, dataDir }, bundle) => {
+  return staticPagesPlugin('city-region:static-maps', async (emit, { root, dataDir, publicDir }, bundle) => {
     const texts = await readDataTexts(dataDir);
     const maps = await withSsrEntry<Entry, Awaited<ReturnType<Entry['renderMaps']>>>(root, ENTRY, (entry) => entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE));
     const css = bundleCss(bundle, MAP_CSS);
-    const script = loaderScript(bundle);
-    for (const map of maps) emit(staticMapPath(map.region), staticMapPage(map, css, script));
+    const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
+    const scripts = loaderScripts(bundle);
+    for (const map of maps) emit(staticMapPath(map.region), staticMapPage(map, css, starter, scripts));
     // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).
     listOnEmbedPage(bundle, Object.fromEntries(maps.map((map) => [map.region, staticMapPath(map.region)])), STATIC_PAGE_LISTS.maps);
   });

@@ -19,17 +19,18 @@ const indicatorMeta = validateMetadata(readFileSync(path.join(REPO_ROOT, 'public
 
 const SHOTS = path.join(REPO_ROOT, 'screenshots');
 
-const HOST_PAGE = `<!doctype html>
+/** A council page framing `src`. */
+const hostPage = (src: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body style="margin:0">
 <h1>A council page</h1>
 <!-- Shadows a named global (DOM clobbering): the resize script must not depend on one. -->
 <div id="cityRegionDashboardResize"></div><img name="getElementsByTagName" alt="">
-<iframe id="frame" src="/embed.html?chart=deal-breakdown" title="Skills funding" width="100%" height="150" style="border:0;display:block"></iframe>
+<iframe id="frame" src="${src}" title="Skills funding" width="100%" height="150" style="border:0;display:block"></iframe>
 <script src="/embed-resize.js"></script>
 </body></html>`;
 
-const site = useSite({ overrides: { '/host.html': HOST_PAGE } });
+const site = useSite({ overrides: { '/host.html': hostPage('/embed.html?chart=deal-breakdown'), '/host-map.html': hostPage('/embed.html?chart=map&region=E47000004') } });
 mkdirSync(SHOTS, { recursive: true });
 
 async function openEmbed(query: string, width = 1280): Promise<{ page: Page; problems: ReturnType<typeof collectProblems> }> {
@@ -141,7 +142,11 @@ describe('chart embed', () => {
 });
 
 describe('host page resizing', () => {
-  it('sets the iframe height from the embed page’s messages, and again when the width changes', async () => {
+  // Both before any interaction: the static pages they forward to report their height from the start.
+  it.each([
+    ['deal-breakdown', 'host.html', 'figure svg[role="img"]'],
+    ['map', 'host-map.html', '.map-stage svg[role="img"]'],
+  ])('sets the iframe height from the %s embed’s messages, and again when the width changes', async (chart, host, drawn) => {
     const page = await openPage(site.browser, { width: 1280, height: 900 });
     const problems = collectProblems(page);
     const messages: unknown[] = [];
@@ -149,15 +154,15 @@ describe('host page resizing', () => {
     await page.addInitScript(() => {
       window.addEventListener('message', (event) => (window as unknown as { recordMessage: (d: unknown) => void }).recordMessage(event.data));
     });
-    await page.goto(`${site.server.url}host.html`);
+    await page.goto(`${site.server.url}${host}`);
     const frame = page.frameLocator('#frame');
-    await frame.locator('figure svg[role="img"]').first().waitFor();
+    await frame.locator(drawn).first().waitFor();
     const contentHeight = async () => (await page.frames()[1]?.evaluate(() => Math.ceil(document.querySelector('.embed')?.getBoundingClientRect().height ?? 0))) ?? 0;
     const frameHeight = () => page.locator('#frame').evaluate((el) => el.getBoundingClientRect().height);
     await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
     const wide = await frameHeight();
     expect(wide).toBeGreaterThan(400);
-    expect(messages.some((m) => typeof m === 'object' && m !== null && (m as { type?: string }).type === 'city-region-dashboard:resize' && (m as { chart?: string }).chart === 'deal-breakdown')).toBe(true);
+    expect(messages.some((m) => typeof m === 'object' && m !== null && (m as { type?: string }).type === 'city-region-dashboard:resize' && (m as { chart?: string }).chart === chart)).toBe(true);
 
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(frameHeight, { timeout: 10_000 }).not.toBe(wide);

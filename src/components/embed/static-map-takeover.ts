@@ -1,13 +1,12 @@
 /**
- * The static map page's live map (loaded by src/static-map.ts only once the reader reaches
- * for the map): loads the data, boundaries, official statistics and Leaflet first, then
+ * The static map page's live map (loaded through src/static-map.ts only once the reader
+ * reaches for the map; the page's starter keeps reporting its height to a host page): loads the data, boundaries, official statistics and Leaflet first, then
  * mounts the map embed over the static markup. The embed paints the same static drawing
  * from the same view-model until Leaflet has drawn, so the districts never blank.
  */
 import { mount } from 'svelte';
 import { loadDatasets, publishedReader } from '../../lib/data/load.ts';
 import type { AssembledData } from '../../lib/data/validate.ts';
-import { reportHeight } from '../../lib/export/embed-height.ts';
 import { MAP_EMBED_ID } from '../../lib/export/embed-params.ts';
 import { importLeaflet } from '../../lib/map/leaflet-map.ts';
 import { preloadMapInputs } from '../../lib/map/map-inputs.svelte.ts';
@@ -39,6 +38,4 @@ export async function takeOver(root: HTMLElement, explore: MapExplore): Promise<
   main.replaceChildren();
   mount(EmbedMap, { target: main, props: { chartId: MAP_EMBED_ID, params: staticMapParams(root.dataset), preloaded: data, explore } });
   if (focusedId) document.getElementById(focusedId)?.focus();
-  // From here the page's height changes as the reader explores: tell a host page, as the embed page does.
-  reportHeight(root, MAP_EMBED_ID);
 }

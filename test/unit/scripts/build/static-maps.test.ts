@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderMaps, staticMarkup } from '../../../../scripts/build/static-maps-entry.ts';
-import { staticMapPage } from '../../../../scripts/build/static-maps.ts';
+import { loaderScripts, staticMapPage } from '../../../../scripts/build/static-maps.ts';
+import type { OutputBundle, OutputChunk } from 'rolldown';
 import { styleHash } from '../../../../scripts/build/csp.ts';
 import { DATASET_NAMES, SCHEMA } from '../../../../src/lib/data/schema.ts';
 import { BOUNDARIES_FILE } from '../../../../src/lib/map/boundaries.ts';
@@ -63,14 +64,26 @@ describe('staticMarkup', () => {
 
 describe('staticMapPage', () => {
   const page = { region: 'E47000004', title: 'District map: "A" & <B>', attributes: { 'data-map-region': 'E47000004', 'data-map-indicator': 'x"><script>' }, body: '<p>map</p>', css: '.static-style-1{color:red}', broken: [] };
-  const html = staticMapPage(page, 'body{margin:0}', 'assets/static-map-abc.js');
+  /** Stands in for public/start-chart.js. */
+  const STARTER = "document.querySelector('[data-static-map]')";
+  const html = staticMapPage(page, 'body{margin:0}', STARTER, ['assets/preload-helper-1.js', 'assets/static-map-abc.js']);
 
-  it('allows exactly its inline CSS by hash, and loads only its loader', () => {
+  it('allows exactly its inline CSS and starter by hash, and requests no script file: the starter names the loader', () => {
     const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     expect(css).toContain('body{margin:0}');
     expect(css).toContain('.static-style-1{color:red}');
     expect(html).toContain(styleHash(css));
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="module" src="assets/static-map-abc.js">']);
+    expect(html).toContain(`script-src 'self' ${styleHash(STARTER)};`);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="module" data-embed-scripts="assets/preload-helper-1.js assets/static-map-abc.js" data-resize-message="city-region-dashboard:resize">']);
+    expect(html).toContain(`>${STARTER}</script>`);
+  });
+
+  it('reports its height as the map embed', () => {
+    expect(html).toMatch(/<div class="embed static-map" data-static-map data-report-height="map" /);
+  });
+
+  it('refuses a starter that would end its own element', () => {
+    expect(() => staticMapPage(page, '', 'x("</script>")', [])).toThrow('cannot be inlined');
   });
 
   it('escapes the title and attribute values', () => {
@@ -80,7 +93,7 @@ describe('staticMapPage', () => {
   });
 
   it('names broken data files in a note', () => {
-    expect(staticMapPage({ ...page, broken: ['funding.csv'] }, '', 'a.js')).toMatch(/role="note">Some data files could not be used \(funding\.csv\)/);
+    expect(staticMapPage({ ...page, broken: ['funding.csv'] }, '', STARTER, ['a.js'])).toMatch(/role="note">Some data files could not be used \(funding\.csv\)/);
   });
 });
 
@@ -156,5 +169,25 @@ describe('renderMaps', () => {
     expect(root.querySelector('svg path[data-code]')).toBeNull();
     expect(root.querySelector('.map-fallback')?.textContent).toMatch(/boundaries file is missing/);
     expect(root.querySelectorAll('tbody tr[data-row-code]').length).toBeGreaterThan(0);
+  });
+});
+
+describe('loaderScripts', () => {
+  const chunk = (fileName: string, imports: string[], entry = false): OutputChunk => ({ type: 'chunk', fileName, name: entry ? 'static-map' : fileName, isEntry: entry, imports }) as unknown as OutputChunk;
+  const bundle = (...chunks: OutputChunk[]): OutputBundle => Object.fromEntries(chunks.map((c) => [c.fileName, c]));
+
+  it.each([
+    ['the loader alone', bundle(chunk('assets/static-map-1.js', [], true)), ['assets/static-map-1.js']],
+    [
+      'its imports first, each once, however shared',
+      bundle(chunk('assets/static-map-1.js', ['assets/a.js', 'assets/b.js'], true), chunk('assets/a.js', ['assets/c.js']), chunk('assets/b.js', ['assets/c.js']), chunk('assets/c.js', []), chunk('assets/lazy.js', [])),
+      ['assets/c.js', 'assets/a.js', 'assets/b.js', 'assets/static-map-1.js'],
+    ],
+  ])('lists %s', (_name, input, expected) => {
+    expect(loaderScripts(input)).toEqual(expected);
+  });
+
+  it('fails clearly when the build has no loader entry', () => {
+    expect(() => loaderScripts(bundle(chunk('assets/a.js', [])))).toThrow(/no "static-map" entry chunk/);
   });
 });
