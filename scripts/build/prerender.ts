@@ -1,8 +1,9 @@
 /**
  * Build-only Vite plugin: prerenders the headline view into dist/index.html so figures
  * paint before any JavaScript runs. It reads public/data with the app's own loader,
- * renders App with Svelte's server renderer, and writes the CSV texts it used to a file
- * the page reads to hydrate that markup exactly (src/main.ts). Nothing is typed in: the markup is
+ * renders App with Svelte's server renderer, and writes the data it rendered from (as
+ * validated, with each file's fingerprint) to a file the page reads to hydrate that markup
+ * exactly (src/main.ts, src/lib/app/prerendered.ts). Nothing is typed in: the markup is
  * whatever the CSVs say at build time, and the page re-reads the served CSVs after
  * hydrating, so files replaced after the build still win.
  */
@@ -12,8 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { withSsrEntry } from './ssr.ts';
-import { PRERENDERED_ATTRIBUTE, serialisePrerenderedTexts, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
-import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
+import { PRERENDERED_ATTRIBUTE, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
 
 type Entry = typeof import('./prerender-entry.ts');
@@ -35,14 +35,10 @@ export async function readDataTexts(dataDir: string): Promise<PrerenderedTexts> 
   return texts;
 }
 
-/** The headline's official statistics, trimmed to England and the combined authorities (data/headline-indicators.ts). */
-export async function readIndicatorTexts(dataDir: string): Promise<PrerenderedTexts> {
-  return readHeadlineIndicatorTexts(async (file) => new TextDecoder('utf-8').decode(await readFile(path.join(dataDir, file))));
-}
-
 /** Renders App for the given texts in a throwaway Vite server (SSR transform of the Svelte components). */
-function renderApp(root: string, texts: PrerenderedTexts): Promise<{ head: string; body: string }> {
-  return withSsrEntry<Entry, { head: string; body: string }>(root, ENTRY, (entry) => entry.renderApp(texts));
+function renderApp(root: string, texts: PrerenderedTexts, dataDir: string): Promise<{ head: string; body: string; json: string }> {
+  const read = async (file: string) => new TextDecoder('utf-8').decode(await readFile(path.join(dataDir, file)));
+  return withSsrEntry<Entry, { head: string; body: string; json: string }>(root, ENTRY, (entry) => entry.renderApp(texts, read));
 }
 
 /** Hides controls that need JavaScript when it is off (a stylesheet, as the CSP allows no inline style). */
@@ -80,7 +76,7 @@ export function startAppAfterFirstPaint(html: string, starter: string): string {
   return withoutPreloads.replace('</head>', () => `  ${element}\n  </head>`);
 }
 
-/** The texts' file, under assets/ and named by its content (so hosts may cache it for good, as the scripts). */
+/** The data file, under assets/ and named by its content (so hosts may cache it for good, as the scripts). */
 export function prerenderedDataFile(json: string): string {
   return `assets/prerendered-${createHash('sha256').update(json, 'utf8').digest('hex').slice(0, 12)}.json`;
 }
@@ -112,9 +108,7 @@ export function prerenderHeadline(): Plugin {
         // Only the dashboard page; an embed page renders its own chart.
         if (path.basename(context.filename) !== 'index.html') return html;
         if (!APP_CONTAINER.test(html)) throw new Error('index.html must contain an empty <div id="app"></div> for the prerendered headline.');
-        const texts = { ...(await readDataTexts(dataDir)), ...(await readIndicatorTexts(dataDir)) };
-        const { head, body } = await renderApp(root, texts);
-        const json = serialisePrerenderedTexts(texts);
+        const { head, body, json } = await renderApp(root, await readDataTexts(dataDir), dataDir);
         data = { file: prerenderedDataFile(json), json };
         // Function replacers: rendered text may contain "$&" and similar, which a string replacement would expand.
         return startAppAfterFirstPaint(html, (await readFile(path.join(publicDir, START_SCRIPT), 'utf8')).trim())

@@ -8,11 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readHeadlineIndicatorTexts, headlineIndicators } from '../../src/lib/data/headline-indicators.ts';
+import { loadHeadlineIndicators } from '../../src/lib/data/headline-indicators-load.ts';
 import { glanceViewModel, regionOptions, type GlanceVM } from '../../src/lib/data/glance.ts';
-import { loadIndicators, type LoadedIndicators } from '../../src/lib/data/indicators/load.ts';
-import { validateMetadata } from '../../src/lib/data/indicators/validate.ts';
-import { prerenderedReader } from '../../src/lib/app/prerendered.ts';
+import type { LoadedIndicators } from '../../src/lib/data/indicators/load.ts';
 import type { RowsByDataset } from '../../src/lib/data/schema.ts';
 import { validateCsv } from '../../src/lib/data/validate.ts';
 import { collectProblems } from './browser.ts';
@@ -28,9 +26,7 @@ let indicators: LoadedIndicators | null;
 let vm: GlanceVM;
 beforeAll(async () => {
   data = await publishedData();
-  const texts = await readHeadlineIndicatorTexts((file) => readFile(join(REPO_ROOT, 'public/data', file), 'utf8'));
-  const ids = headlineIndicators(validateMetadata(texts['indicators/indicators.csv'] ?? '').rows).map((m) => m.indicator_id);
-  indicators = ids.length > 0 ? await loadIndicators(prerenderedReader(texts), { ids }) : null;
+  indicators = await loadHeadlineIndicators((file) => readFile(join(REPO_ROOT, 'public/data', file), 'utf8'));
   vm = glanceViewModel(data, {}, indicators);
 });
 

@@ -3,14 +3,18 @@
  * JavaScript off), the app takes that markup over without re-rendering it or flashing
  * "Loading", and files changed after the build still win once the page re-reads them.
  */
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useServer, useSite } from './site.ts';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PRERENDERED_ATTRIBUTE, splitPrerenderedTexts } from '../../src/lib/app/prerendered.ts';
-import { readHeadlineIndicatorTexts } from '../../src/lib/data/headline-indicators.ts';
-import { DIST_DIR, REPO_ROOT } from './server.ts';
+import { createHash } from 'node:crypto';
+import { parsePrerendered, PRERENDERED_ATTRIBUTE } from '../../src/lib/app/prerendered.ts';
+import { isIndicatorFile } from '../../src/lib/data/headline-indicators.ts';
+import { loadHeadlineIndicators } from '../../src/lib/data/headline-indicators-load.ts';
+import { loadDatasets } from '../../src/lib/data/load.ts';
+import { COMBINED_AUTHORITY_PREFIX, ENGLAND_CODE } from '../../src/lib/data/indicators/schema.ts';
+import { DIST_DIR } from './server.ts';
 import { formatFigure } from '../../src/lib/data/format.ts';
 import { defaultPair, glanceViewModel } from '../../src/lib/data/glance.ts';
 import { SCHEMA, DATASET_NAMES } from '../../src/lib/data/schema.ts';
@@ -32,6 +36,17 @@ beforeAll(async () => {
 });
 
 const site = useSite();
+
+/** Every script the page requests, as paths under dist/. */
+function scriptsRequested(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.replace(/^\//, ''));
+  });
+  return scripts;
+}
+/** The chunk with papaparse in it, known by a name papaparse gives extra fields (minifiers keep property strings). */
+const holdsCsvParser = (script: string) => readFileSync(join(DIST_DIR, script), 'utf8').includes('__parsed_extra');
 const PHONE = { width: 375, height: 812 };
 
 /** A page in a fresh browser context at `route`, its problems collected; with JavaScript on, once the network is idle. */
@@ -92,16 +107,28 @@ describe('with JavaScript off', () => {
     await context.close();
   });
 
-  it('names a file holding exactly the published CSV texts the markup was rendered from', async () => {
+  it('names a file holding the data the markup was rendered from, with the fingerprint of each published file it read', async () => {
     const { context, page } = await visit('', { javaScript: false });
     const file = (await page.locator(`#app[${PRERENDERED_ATTRIBUTE}]`).getAttribute(PRERENDERED_ATTRIBUTE)) ?? '';
     expect(file).toMatch(/^\.\/assets\/prerendered-[0-9a-f]{12}\.json$/);
-    const embedded = JSON.parse(readFileSync(join(DIST_DIR, file), 'utf8')) as Record<string, string>;
-    const { datasets, indicators } = splitPrerenderedTexts(embedded);
-    expect(datasets).toEqual(Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, dataFile(SCHEMA[name].file)])));
-    // Only the headline's official statistics, trimmed to England and the combined authorities.
-    expect(indicators).toEqual(await readHeadlineIndicatorTexts((file) => readFile(join(REPO_ROOT, 'public/data', file), 'utf8')));
-    expect(Object.keys(indicators).length).toBeGreaterThan(1);
+    const baked = parsePrerendered(readFileSync(join(DIST_DIR, file), 'utf8'));
+    if (!baked) throw new Error(`${file} does not read back as prerendered data`);
+    // Every announcement dataset and every file behind the headline's official statistics, fingerprinted as served.
+    const served = (path: string) => new TextDecoder('utf-8').decode(readFileSync(join(DIST_DIR, 'data', path)));
+    const sha256 = (path: string) => createHash('sha256').update(served(path)).digest('hex');
+    const datasetFiles = DATASET_NAMES.map((name) => SCHEMA[name].file);
+    for (const path of datasetFiles) expect(baked.files[path], path).toBe(sha256(path));
+    const indicatorFiles = Object.keys(baked.files).filter(isIndicatorFile);
+    expect(indicatorFiles).toContain('indicators/indicators.csv');
+    expect(indicatorFiles.length).toBeGreaterThan(1);
+    for (const path of indicatorFiles) expect(baked.files[path], path).toBe(sha256(path));
+    // The data as the app's own loaders give it from those files.
+    const read = async (path: string) => served(path);
+    expect(baked.datasets).toEqual(await loadDatasets(read));
+    expect(baked.indicators).toEqual(await loadHeadlineIndicators(read));
+    // Only England and the combined authorities: no district rows the headline does not show.
+    const areas = new Set([...(baked.indicators?.store.values() ?? [])].flatMap((series) => series.rows.map((row) => row.areaCode)));
+    expect([...areas].filter((code) => code !== ENGLAND_CODE && !code.startsWith(COMBINED_AUTHORITY_PREFIX))).toEqual([]);
     await context.close();
   });
 });
@@ -134,10 +161,12 @@ describe('with JavaScript on', () => {
         }
       }).observe(document, { childList: true, subtree: true });
     });
+    const scripts = scriptsRequested(page);
     await page.goto(site.server.url);
     await page.waitForLoadState('networkidle');
-    // The served CSVs were re-read (App's load) and found unchanged.
+    // The served CSVs were re-read (App's load) and found unchanged, so the CSV parser and validator never loaded.
     expect(site.server.requests).toContain('/data/funding.csv');
+    expect(scripts.filter(holdsCsvParser)).toEqual([]);
     const record = await page.evaluate(() => (window as unknown as { __prerender: { loadingShown: boolean; cardsRemoved: number; layoutShift: number } }).__prerender);
     expect(record.loadingShown).toBe(false);
     expect(record.cardsRemoved).toBe(0);
@@ -206,9 +235,12 @@ describe('when a CSV was replaced after the build', () => {
     expect(expected).toBe('£11.3m');
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const scripts = scriptsRequested(page);
     await page.goto(changedServer.url);
     const value = page.locator('[data-figure-id="lcr-bootcamps-2024"] [data-role="value"]');
     await expect.poll(() => value.textContent()).toBe(expected);
+    // A changed file is checked in full, with the parser and validator fetched for it.
+    expect(scripts.filter(holdsCsvParser).length).toBeGreaterThan(0);
     await context.close();
   });
 });

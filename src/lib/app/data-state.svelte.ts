@@ -3,8 +3,12 @@
  * an officer's own files swaps the reader without touching the published files.
  */
 import { loadDatasets, publishedReader, type ReadText } from '../data/load.ts';
+import { DATASET_NAMES, SCHEMA } from '../data/schema.ts';
 import type { AssembledData } from '../data/validate.ts';
-import { prerenderedReader, sameTexts, type PrerenderedTexts } from './prerendered.ts';
+import { readAgain, readFiles, unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
+
+/** The announcement datasets' files, as the page fetches them. */
+const DATASET_FILES = DATASET_NAMES.map((name) => SCHEMA[name].file);
 
 type LoadState = { status: 'loading' } | { status: 'ready'; result: AssembledData } | { status: 'failed'; message: string };
 
@@ -14,18 +18,18 @@ class DataState {
   state = $state.raw<LoadState>({ status: 'loading' });
   /** Set while previewing uploaded files; views show a banner with a way back. */
   previewLabel = $state<string | null>(null);
-  /** Texts the current state came from when it was adopted from the prerendered page; cleared by the next load. */
-  #adopted: PrerenderedTexts | null = null;
+  /** Fingerprints of the files the current state came from when it was adopted from the prerendered page; cleared by the next load. */
+  #adopted: Fingerprints | null = null;
   /** Bumped by every load so a slow earlier load can never overwrite a later one (e.g. a preview). */
   #generation = 0;
 
   /**
-   * Validates the CSV texts baked into the page at build time, so hydration sees exactly
+   * Takes the data the build validated and baked into the page, so hydration sees exactly
    * the data the markup was rendered from. Used by the build's prerender and by main.ts.
    */
-  async adopt(texts: PrerenderedTexts): Promise<void> {
-    this.state = { status: 'ready', result: await loadDatasets(prerenderedReader(texts)) };
-    this.#adopted = texts;
+  adopt(prerendered: Prerendered): void {
+    this.state = { status: 'ready', result: prerendered.datasets };
+    this.#adopted = prerendered.files;
   }
 
   async load(read: ReadText = publishedReader()): Promise<void> {
@@ -36,11 +40,11 @@ class DataState {
     // re-read, so there is no "Loading" flash; any other load starts from a clean slate.
     if (!adopted) this.state = { status: 'loading' };
     try {
-      const served: Record<string, string> = {};
-      const result = await loadDatasets(async (file) => (served[file] = await read(file)));
+      const served = await readFiles(read, DATASET_FILES);
+      // Unchanged files: the prerendered page is already right, so leave the DOM alone (and the validator unloaded).
+      if (adopted && (await unchanged(adopted, served))) return;
+      const result = await loadDatasets(readAgain(served, read));
       if (generation !== this.#generation) return;
-      // Unchanged files: the prerendered page is already right, so leave the DOM alone.
-      if (adopted && sameTexts(adopted, served)) return;
       this.state = { status: 'ready', result };
     } catch (error) {
       if (generation !== this.#generation) return;

@@ -1,42 +1,40 @@
 /**
  * The official statistics the headline shows, loaded apart from the announcement data:
  * only the headline's indicators, trimmed to England and the combined authorities (see
- * data/headline-indicators.ts). Like dataState, it adopts the texts baked into the page,
- * then re-reads the served files and changes only if they differ.
+ * data/headline-indicators-load.ts). Like dataState, it adopts what the build baked into
+ * the page, then fingerprints the served files and re-loads only if one differs.
  */
-import { headlineIndicators, readHeadlineIndicatorTexts } from '../data/headline-indicators.ts';
-import { loadIndicators, type LoadedIndicators } from '../data/indicators/load.ts';
-import { METADATA_FILE } from '../data/indicators/schema.ts';
-import { validateMetadata } from '../data/indicators/validate.ts';
+import type { LoadedIndicators } from '../data/indicators/load.ts';
+import { isIndicatorFile } from '../data/headline-indicators.ts';
 import { httpReader, type ReadText } from '../data/load.ts';
-import { prerenderedReader, sameTexts, type PrerenderedTexts } from './prerendered.ts';
-
-async function fromTexts(texts: PrerenderedTexts): Promise<LoadedIndicators | null> {
-  const metadataText = texts[METADATA_FILE];
-  if (metadataText === undefined) return null;
-  const ids = headlineIndicators(validateMetadata(metadataText).rows).map((m) => m.indicator_id);
-  return loadIndicators(prerenderedReader(texts), { ids });
-}
+import { readAgain, readFiles, unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
 
 class HeadlineIndicatorState {
   /** Null until loaded, or when the metadata file is unavailable. Raw: rows are data, not reactive state. */
   state = $state.raw<LoadedIndicators | null>(null);
-  #texts: PrerenderedTexts | null = null;
+  #files: Fingerprints | null = null;
   #started = false;
 
-  async adopt(texts: PrerenderedTexts): Promise<void> {
-    this.#texts = texts;
-    this.state = await fromTexts(texts);
+  adopt(prerendered: Prerendered): void {
+    this.#files = prerendered.files;
+    this.state = prerendered.indicators;
   }
 
   /** Reads the served files once per page; later calls do nothing. */
   async load(read: ReadText = httpReader(new URL('data/', document.baseURI).href)): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    const texts = await readHeadlineIndicatorTexts(read);
-    if (this.#texts && sameTexts(this.#texts, texts)) return;
-    this.#texts = texts;
-    this.state = await fromTexts(texts);
+    let reader = read;
+    const baked = this.#files;
+    if (baked) {
+      // The files the build read for the headline (indicators.csv names them): if none changed, neither did the figures.
+      const fetched = await readFiles(read, Object.keys(baked).filter(isIndicatorFile));
+      if (await unchanged(baked, fetched)) return;
+      reader = readAgain(fetched, read);
+    }
+    // Only now the validator: the common case above never needs it.
+    const { loadHeadlineIndicators } = await import('../data/headline-indicators-load.ts');
+    this.state = await loadHeadlineIndicators(reader);
   }
 }
 

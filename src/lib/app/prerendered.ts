@@ -1,58 +1,84 @@
 /**
- * The CSV texts the build rendered index.html's prerendered headline from. The client
- * validates these same texts to hydrate the prerendered markup exactly, then re-reads the
- * served files (see data-state.svelte.ts). Shared by the build (writer) and the page
- * (reader), so the two cannot disagree on the format.
+ * What the build rendered index.html's prerendered headline from: the announcement data
+ * and the headline's official statistics as the build validated them, and a fingerprint
+ * of each published file it read. The page adopts the data as it is, so hydration sees
+ * exactly what the markup was rendered from and no validator runs before it; then it
+ * fetches the served files and fingerprints them, and only a file that changed since the
+ * build makes it load the validator (with papaparse, a chunk of its own) and re-check
+ * (data-state.svelte.ts, headline-indicators.svelte.ts). Shared by the build (writer) and
+ * the page (reader), so the two cannot disagree on the format.
  *
- * They live in a file beside the scripts (assets/prerendered-<hash>.json), named in the app
+ * It lives in a file beside the scripts (assets/prerendered-<hash>.json), named in the app
  * container's data-prerendered attribute, not in the page: the first paint needs none of
- * them, and on a slow phone connection each extra 14 KB of HTML costs a round trip before
+ * it, and on a slow phone connection each extra 14 KB of HTML costs a round trip before
  * the figures show. The starter (public/start-app.js) fetches the file with the app's scripts.
  */
-import { isIndicatorFile } from '../data/headline-indicators.ts';
 import type { ReadText } from '../data/load.ts';
+import type { LoadedIndicators } from '../data/indicators/load.ts';
+import type { AssembledData, FileText } from '../data/validate.ts';
 
-/** Attribute of the app's container naming the file that holds the texts. */
+/** Attribute of the app's container naming the file that holds the data. */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
 
 /** File name (e.g. "funding.csv") → the file's text as read at build time. */
 export type PrerenderedTexts = Readonly<Record<string, string>>;
+
+/** Published file (its path under data/) → SHA-256 of its text as the build read it, or null: the build could not read it. */
+export type Fingerprints = Readonly<Record<string, string | null>>;
+
+export interface Prerendered {
+  files: Fingerprints;
+  datasets: AssembledData;
+  /** The headline's official statistics, trimmed to England and the combined authorities; null without indicators.csv. */
+  indicators: LoadedIndicators | null;
+}
+
+/** The indicator store's lookups are Maps, which JSON has no form for: written as { [MAP]: entries }. */
+const MAP = '$map';
 
 /**
  * The file's JSON. Data is text from CSVs that anyone may edit: every character that could
  * end an HTML element or open a comment ("</script>", "<!--") is written as a \u escape,
  * which JSON.parse reads back as is, so the text stays inert should it ever be inlined.
  */
-export function serialisePrerenderedTexts(texts: PrerenderedTexts): string {
-  return JSON.stringify(texts).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function serialisePrerendered(data: Prerendered): string {
+  const json = JSON.stringify(data, (_key, value: unknown) => (value instanceof Map ? { [MAP]: [...value] } : value));
+  return json.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Parses the element's text; null unless it is an object of strings (a page built without prerendering has none). */
-export function parsePrerenderedTexts(json: string | null | undefined): PrerenderedTexts | null {
+/**
+ * Reads the file back; null unless it has the shape the build writes (a page built without
+ * prerendering has none, and a stale or foreign file must not be hydrated from). The content
+ * is the build's own output, served beside the scripts, so it is trusted as they are.
+ */
+export function parsePrerendered(json: string | null | undefined): Prerendered | null {
   if (!json) return null;
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(json, (_key, item: unknown) => (isRecord(item) && Array.isArray(item[MAP]) ? new Map(item[MAP] as [unknown, unknown][]) : item));
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const entries = Object.entries(value);
-  return entries.every(([, text]) => typeof text === 'string') ? Object.fromEntries(entries) : null;
+  if (!isRecord(value) || !isRecord(value.files) || !isRecord(value.datasets) || !isRecord(value.datasets.data) || !Array.isArray(value.datasets.reports)) return null;
+  if (!Object.values(value.files).every((print) => typeof print === 'string' || print === null)) return null;
+  const indicators = value.indicators;
+  if (indicators !== null && !(isRecord(indicators) && Array.isArray(indicators.metadata) && indicators.store instanceof Map && Array.isArray(indicators.reports))) return null;
+  return value as unknown as Prerendered;
 }
 
 /**
- * The texts the page was prerendered from, fetched from the file its container names; null
+ * The data the page was prerendered from, fetched from the file its container names; null
  * for a page built without prerendering, or when the file cannot be read (the app then
  * renders from the served files instead of hydrating).
  */
-export async function loadPrerenderedTexts(container: Element | null, baseUri: string, fetchImpl: typeof fetch = fetch): Promise<PrerenderedTexts | null> {
+export async function loadPrerendered(container: Element | null, baseUri: string, fetchImpl: typeof fetch = fetch): Promise<Prerendered | null> {
   const src = container?.getAttribute(PRERENDERED_ATTRIBUTE);
   if (!src) return null;
   try {
     const response = await fetchImpl(new URL(src, baseUri).href);
-    return response.ok ? parsePrerenderedTexts(await response.text()) : null;
+    return response.ok ? parsePrerendered(await response.text()) : null;
   } catch {
     return null;
   }
@@ -67,17 +93,51 @@ export function prerenderedReader(texts: PrerenderedTexts): ReadText {
   };
 }
 
-/** True when the served files are exactly the baked-in ones, so the prerendered page is already current. */
-export function sameTexts(baked: PrerenderedTexts, served: PrerenderedTexts): boolean {
-  const bakedFiles = Object.keys(baked);
-  return bakedFiles.length === Object.keys(served).length && bakedFiles.every((file) => served[file] === baked[file]);
+/**
+ * SHA-256 of a text (its UTF-8 bytes), in hex; null where the browser offers no Web Crypto
+ * (a page served over plain HTTP from another host), and then every file counts as changed.
+ */
+export async function fingerprint(text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The baked texts split into the announcement datasets and the headline's official statistics (files under indicators/). */
-export function splitPrerenderedTexts(texts: PrerenderedTexts): { datasets: PrerenderedTexts; indicators: PrerenderedTexts } {
-  const entries = Object.entries(texts);
-  return {
-    datasets: Object.fromEntries(entries.filter(([file]) => !isIndicatorFile(file))),
-    indicators: Object.fromEntries(entries.filter(([file]) => isIndicatorFile(file))),
+/** Reads each file, keeping its text or why it could not be read. */
+export async function readFiles(read: ReadText, files: readonly string[]): Promise<Record<string, FileText>> {
+  const entries = await Promise.all(
+    files.map(async (file): Promise<[string, FileText]> => {
+      try {
+        return [file, { text: await read(file) }];
+      } catch (error) {
+        return [file, { readError: error instanceof Error ? error.message : String(error) }];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** A reader over files already read: each gives its text again, or fails as its read did. Others are read with `fallback`. */
+export function readAgain(fetched: Readonly<Record<string, FileText>>, fallback: ReadText): ReadText {
+  return async (file) => {
+    const known = fetched[file];
+    if (!known) return fallback(file);
+    if ('readError' in known) throw new Error(known.readError);
+    return known.text;
   };
+}
+
+/**
+ * True when every fetched file is as the build read it: the same fingerprint, or unreadable
+ * then and now. A file the build did not list, or no Web Crypto, counts as changed.
+ */
+export async function unchanged(baked: Fingerprints, fetched: Readonly<Record<string, FileText>>): Promise<boolean> {
+  for (const [file, result] of Object.entries(fetched)) {
+    if (!(file in baked)) return false;
+    const print = 'text' in result ? await fingerprint(result.text) : null;
+    if ('text' in result && print === null) return false;
+    if (print !== baked[file]) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@
  * pure validator. A failed read is reported for that file alone.
  */
 import { DATASET_NAMES, SCHEMA, type DatasetName } from './schema.ts';
-import { assembleDatasets, type AssembledData, type FileText } from './validate.ts';
+import type { AssembledData, FileText } from './validate.ts';
 
 export type ReadText = (file: string) => Promise<string>;
 
@@ -30,6 +30,11 @@ export function publishedReader(baseUri: string = document.baseURI, fetchImpl: t
 }
 
 export async function loadDatasets(read: ReadText, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
+  // The validator and papaparse are a chunk of their own, fetched while the files are read:
+  // the prerendered headline adopts data the build validated and never needs them.
+  const validator = import('./validate.ts');
+  // Awaited below; this only keeps a failed download from being reported before then.
+  validator.catch(() => undefined);
   const entries = await Promise.all(
     names.map(async (name): Promise<[DatasetName, FileText]> => {
       try {
@@ -39,5 +44,5 @@ export async function loadDatasets(read: ReadText, names: readonly DatasetName[]
       }
     }),
   );
-  return assembleDatasets(Object.fromEntries(entries));
+  return (await validator).assembleDatasets(Object.fromEntries(entries));
 }

@@ -1,5 +1,5 @@
 /**
- * The shared data state: loading, adopting the prerendered texts, a later load winning
+ * The shared data state: loading, adopting the prerendered data, a later load winning
  * over a slower earlier one, and a failed read. (Node resolves Svelte's server build, where
  * runes are plain fields, so $state.raw versus $state cannot be told apart here.)
  */
@@ -8,6 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataState } from '../../../src/lib/app/data-state.svelte.ts';
 import { DATASET_NAMES, SCHEMA } from '../../../src/lib/data/schema.ts';
+import { fingerprint, prerenderedReader, type Prerendered } from '../../../src/lib/app/prerendered.ts';
+import { loadDatasets } from '../../../src/lib/data/load.ts';
+import { validateCsv } from '../../../src/lib/data/validate.ts';
 
 const FIXTURES = path.resolve('test/fixtures/dashboard');
 const texts = Object.fromEntries(DATASET_NAMES.map((name) => [SCHEMA[name].file, readFileSync(path.join(FIXTURES, SCHEMA[name].file), 'utf8')]));
@@ -18,14 +21,31 @@ const reader = (files: Record<string, string>, delay = 0) => async (file: string
   return text;
 };
 
+/** What the build bakes for `texts`: the validated data and each file's fingerprint. */
+async function prerendered(): Promise<Prerendered> {
+  const files = Object.fromEntries(await Promise.all(Object.entries(texts).map(async ([file, text]) => [file, await fingerprint(text)] as const)));
+  return { files, datasets: await loadDatasets(prerenderedReader(texts)), indicators: null };
+}
+
 describe('dataState', () => {
-  it('adopts the prerendered texts, and keeps them when the served files are the same', async () => {
-    await dataState.adopt(texts);
+  it('adopts the prerendered data as it is, and keeps it when the served files are the same', async () => {
+    const baked = await prerendered();
+    dataState.adopt(baked);
     const adopted = dataState.state;
-    expect(adopted.status).toBe('ready');
+    expect(adopted).toEqual({ status: 'ready', result: baked.datasets });
     await dataState.load(reader(texts));
     // Same object: nothing re-rendered.
     expect(dataState.state).toBe(adopted);
+  });
+
+  it('re-checks and shows the served files when one differs from the build’s', async () => {
+    dataState.adopt(await prerendered());
+    const changed = texts['funding.csv']?.replace(/\n[^\n]*\n?$/, '\n') ?? '';
+    await dataState.load(reader({ ...texts, 'funding.csv': changed }));
+    const state = dataState.state;
+    if (state.status !== 'ready') throw new Error('not ready');
+    expect(state.result.data.funding?.length).toBe(validateCsv('funding', changed).rows.length);
+    expect(state.result.data.funding?.length).toBeLessThan(validateCsv('funding', texts['funding.csv'] ?? '').rows.length);
   });
 
   it('lets a later load win over a slower earlier one', async () => {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headlineIndicators, isIndicatorFile, readHeadlineIndicatorTexts, trimTidyText } from '../../../src/lib/data/headline-indicators.ts';
+import { headlineIndicators, isIndicatorFile } from '../../../src/lib/data/headline-indicators.ts';
+import { loadHeadlineIndicators, readHeadlineIndicatorTexts, trimTidyText } from '../../../src/lib/data/headline-indicators-load.ts';
 import { loadIndicators } from '../../../src/lib/data/indicators/load.ts';
 import { validateMetadata } from '../../../src/lib/data/indicators/validate.ts';
-import { splitPrerenderedTexts, prerenderedReader } from '../../../src/lib/app/prerendered.ts';
+import { prerenderedReader } from '../../../src/lib/app/prerendered.ts';
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/indicators');
 
@@ -76,9 +77,23 @@ describe('readHeadlineIndicatorTexts', () => {
     expect(Object.keys(texts)).toEqual(['indicators/indicators.csv', 'indicators/rates.csv']);
   });
 
-  it('is split from the announcement datasets by folder', () => {
+  it('is told from the announcement datasets by folder', () => {
     expect(isIndicatorFile('indicators/rates.csv')).toBe(true);
     expect(isIndicatorFile('funding.csv')).toBe(false);
-    expect(splitPrerenderedTexts({ 'funding.csv': 'a', 'indicators/indicators.csv': 'b' })).toEqual({ datasets: { 'funding.csv': 'a' }, indicators: { 'indicators/indicators.csv': 'b' } });
+  });
+});
+
+describe('loadHeadlineIndicators', () => {
+  it('loads the headline indicators from the trimmed files, as the build bakes them', async () => {
+    const texts = await readHeadlineIndicatorTexts(fixtureReader().reader);
+    const expected = await loadIndicators(prerenderedReader(texts), { ids: ['starts', 'level-3', 'no-quals'] });
+    expect(await loadHeadlineIndicators(fixtureReader().reader)).toEqual(expected);
+  });
+
+  it('is null without the metadata file, and reports a dataset it cannot read as missing', async () => {
+    expect(await loadHeadlineIndicators(fixtureReader({ 'indicators/indicators.csv': null }).reader)).toBeNull();
+    const loaded = await loadHeadlineIndicators(fixtureReader({ 'indicators/survey.csv': null }).reader);
+    expect(loaded?.reports.find((r) => r.file === 'indicators/survey.csv')?.status).toBe('missing');
+    expect(loaded?.store.has('starts')).toBe(true);
   });
 });
