@@ -19,6 +19,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveCompressed } from './static-server.ts';
+import { median } from 'd3-array';
 
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -51,11 +52,6 @@ async function auditOnce(port: number, url: string, throttlingMethod: Throttling
   if (!tbt || typeof tbt.numericValue !== 'number') throw new Error(`Lighthouse gave no total blocking time for ${url}: ${tbt?.errorMessage ?? 'no result'}`);
   return { lcpMs: lcp.numericValue, tbtMs: tbt.numericValue };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 export interface LcpResult {
   throttling: Throttling;
@@ -98,9 +94,9 @@ export async function measureLcp(distDir: string, throttling: Throttling, runs =
       bareMs.push((await auditOnce(chrome.port, new URL(bareUrl.slice(1), server.url).href, throttling)).lcpMs);
       textOnlyMs.push((await auditOnce(chrome.port, new URL(textUrl.slice(1), server.url).href, throttling)).lcpMs);
     }
-    const appMedianMs = median(appMs);
-    const bareMedianMs = median(bareMs);
-    const textOnlyMedianMs = median(textOnlyMs);
+    const appMedianMs = median(appMs) ?? Number.NaN;
+    const bareMedianMs = median(bareMs) ?? Number.NaN;
+    const textOnlyMedianMs = median(textOnlyMs) ?? Number.NaN;
     return {
       throttling,
       page,
@@ -111,7 +107,7 @@ export async function measureLcp(distDir: string, throttling: Throttling, runs =
       appMedianMs,
       bareMedianMs,
       textOnlyMedianMs,
-      tbtMedianMs: median(tbtMs),
+      tbtMedianMs: median(tbtMs) ?? Number.NaN,
       ratio: appMedianMs / bareMedianMs,
       textOnlyRatio: appMedianMs / textOnlyMedianMs,
     };

@@ -13,6 +13,7 @@ import { validateCsv } from '../../src/lib/data/validate.ts';
 import { launch, openPage } from '../lib/browser.ts';
 import { fileGzipBytes } from './sizes.ts';
 import { serveCompressed } from './static-server.ts';
+import { median } from 'd3-array';
 
 export interface IndicatorFileSize {
   file: string;
@@ -39,12 +40,6 @@ export interface MapDrawTiming {
   /** Indicator files the page fetched (one run). */
   indicatorFiles: string[];
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-};
 
 export async function measureMapDraw(distDir: string, runs: number): Promise<MapDrawTiming> {
   const areas = validateCsv('areas', readFileSync(path.join(distDir, 'data/areas.csv'), 'utf8')).rows;
@@ -82,7 +77,7 @@ export async function measureMapDraw(distDir: string, runs: number): Promise<Map
       indicatorFiles = [...new Set(requested)];
       await page.context().close();
     }
-    return { route, districts, runsMs, medianMs: median(runsMs), indicatorFiles };
+    return { route, districts, runsMs, medianMs: median(runsMs) ?? Number.NaN, indicatorFiles };
   } finally {
     await browser.close();
     await server.close();

@@ -1,8 +1,9 @@
 /**
- * The static map page's live map (loaded through src/static-map.ts only once the reader
- * reaches for the map; the page's starter keeps reporting its height to a host page): loads the data, boundaries, official statistics and Leaflet first, then
- * mounts the map embed over the static markup. The embed paints the same static drawing
- * from the same view-model until Leaflet has drawn, so the districts never blank.
+ * The static map page's live map, loaded through src/static-map.ts only once the reader
+ * reaches for the map (the page's inline starter keeps reporting its height to a host
+ * page): loads the data, boundaries, official statistics and Leaflet first, then mounts
+ * the map embed over the static markup. The embed paints the same static drawing from the
+ * same view-model until Leaflet has drawn, so the districts never blank.
  */
 import { mount } from 'svelte';
 import { loadDatasets, publishedReader } from '../../lib/data/load.ts';
