@@ -7,30 +7,18 @@ import { render } from 'svelte/server';
 import App from '../../src/App.svelte';
 import { dataState } from '../../src/lib/app/data-state.svelte.ts';
 import { headlineIndicatorState } from '../../src/lib/app/headline-indicators.svelte.ts';
-import { fingerprint, parsePrerendered, prerenderedReader, serialisePrerendered, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
+import { fingerprinting, parsePrerendered, prerenderedReader, serialisePrerendered, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { loadHeadlineIndicators } from '../../src/lib/data/headline-indicators-load.ts';
 import { loadDatasets, type ReadText } from '../../src/lib/data/load.ts';
-import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
 
 /**
  * `texts`: each dataset's file as the page would fetch it (absent: not found); `read`: any
  * other published file (the official statistics). Returns the markup and the JSON to bake.
  */
 export async function renderApp(texts: PrerenderedTexts, read: ReadText): Promise<{ head: string; body: string; json: string }> {
+  // Every file the figures are read from, readable or not, so the page checks the same ones.
   const files: Record<string, string | null> = {};
-  for (const file of DATASET_NAMES.map((name) => SCHEMA[name].file)) files[file] = texts[file] === undefined ? null : await fingerprint(texts[file]);
-  // Every file the headline's statistics are read from, readable or not, so the page checks the same ones.
-  const recording: ReadText = async (file) => {
-    try {
-      const text = await read(file);
-      files[file] = await fingerprint(text);
-      return text;
-    } catch (error) {
-      files[file] = null;
-      throw error;
-    }
-  };
-  const [datasets, indicators] = await Promise.all([loadDatasets(prerenderedReader(texts)), loadHeadlineIndicators(recording)]);
+  const [datasets, indicators] = await Promise.all([loadDatasets(fingerprinting(prerenderedReader(texts), files)), loadHeadlineIndicators(fingerprinting(read, files))]);
   const json = serialisePrerendered({ files, datasets, indicators });
   // Rendered from the file's own contents, read back, so the page hydrates from exactly the same data.
   const baked = parsePrerendered(json);

@@ -48,6 +48,11 @@ class DataState {
       this.state = { status: 'ready', result };
     } catch (error) {
       if (generation !== this.#generation) return;
+      // The prerendered figures are the build's, checked then: a failed re-check (the validator's download) keeps them, and the next load tries again.
+      if (adopted) {
+        this.#adopted = adopted;
+        return;
+      }
       this.state = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   }

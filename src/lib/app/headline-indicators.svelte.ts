@@ -33,8 +33,13 @@ class HeadlineIndicatorState {
       reader = readAgain(fetched, read);
     }
     // Only now the validator: the common case above never needs it.
-    const { loadHeadlineIndicators } = await import('../data/headline-indicators-load.ts');
-    this.state = await loadHeadlineIndicators(reader);
+    try {
+      const { loadHeadlineIndicators } = await import('../data/headline-indicators-load.ts');
+      this.state = await loadHeadlineIndicators(reader);
+    } catch {
+      // Its download failed: the figures shown stay as they are, and the next view of the headline tries again.
+      this.#started = false;
+    }
   }
 }
 

@@ -104,6 +104,24 @@ export async function fingerprint(text: string): Promise<string | null> {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The build's reader for the baked data: reads with `read` and writes each file's
+ * fingerprint into `files` (null when it cannot be read), so the page later checks exactly
+ * the files the figures came from.
+ */
+export function fingerprinting(read: ReadText, files: Record<string, string | null>): ReadText {
+  return async (file) => {
+    try {
+      const text = await read(file);
+      files[file] = await fingerprint(text);
+      return text;
+    } catch (error) {
+      files[file] = null;
+      throw error;
+    }
+  };
+}
+
 /** Reads each file, keeping its text or why it could not be read. */
 export async function readFiles(read: ReadText, files: readonly string[]): Promise<Record<string, FileText>> {
   const entries = await Promise.all(

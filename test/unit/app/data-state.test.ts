@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dataState } from '../../../src/lib/app/data-state.svelte.ts';
 import { DATASET_NAMES, SCHEMA } from '../../../src/lib/data/schema.ts';
-import { fingerprint, prerenderedReader, type Prerendered } from '../../../src/lib/app/prerendered.ts';
+import { fingerprinting, prerenderedReader, type Prerendered } from '../../../src/lib/app/prerendered.ts';
 import { loadDatasets } from '../../../src/lib/data/load.ts';
 import { validateCsv } from '../../../src/lib/data/validate.ts';
 
@@ -23,8 +23,8 @@ const reader = (files: Record<string, string>, delay = 0) => async (file: string
 
 /** What the build bakes for `texts`: the validated data and each file's fingerprint. */
 async function prerendered(): Promise<Prerendered> {
-  const files = Object.fromEntries(await Promise.all(Object.entries(texts).map(async ([file, text]) => [file, await fingerprint(text)] as const)));
-  return { files, datasets: await loadDatasets(prerenderedReader(texts)), indicators: null };
+  const files: Record<string, string | null> = {};
+  return { datasets: await loadDatasets(fingerprinting(prerenderedReader(texts), files)), files, indicators: null };
 }
 
 describe('dataState', () => {
@@ -63,5 +63,42 @@ describe('dataState', () => {
     if (state.status !== 'ready') throw new Error('not ready');
     expect(state.result.reports.find((r) => r.file === 'funding.csv')?.status).toBe('missing');
     expect(state.result.data.sources?.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the prerendered data when a changed file cannot be re-checked (the validator did not download), and tries again next time', async () => {
+    vi.resetModules();
+    let fail = true;
+    vi.doMock('../../../src/lib/data/load.ts', async (importOriginal) => {
+      const original = await importOriginal<typeof import('../../../src/lib/data/load.ts')>();
+      return { ...original, loadDatasets: (...args: Parameters<typeof original.loadDatasets>) => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original.loadDatasets(...args)) };
+    });
+    try {
+      const { dataState: fresh } = await import('../../../src/lib/app/data-state.svelte.ts');
+      fresh.adopt(await prerendered());
+      const adopted = fresh.state;
+      const changed = { ...texts, 'funding.csv': `${texts['funding.csv'] ?? ''}\n` };
+      await fresh.load(reader(changed));
+      expect(fresh.state).toBe(adopted);
+      fail = false;
+      await fresh.load(reader(changed));
+      expect(fresh.state).not.toBe(adopted);
+      expect(fresh.state.status).toBe('ready');
+    } finally {
+      vi.doUnmock('../../../src/lib/data/load.ts');
+      vi.resetModules();
+    }
+  });
+
+  it('without prerendered data, a failed load says so', async () => {
+    vi.resetModules();
+    vi.doMock('../../../src/lib/data/load.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../../src/lib/data/load.ts')>()), loadDatasets: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }));
+    try {
+      const { dataState: fresh } = await import('../../../src/lib/app/data-state.svelte.ts');
+      await fresh.load(reader(texts));
+      expect(fresh.state).toEqual({ status: 'failed', message: 'Failed to fetch dynamically imported module' });
+    } finally {
+      vi.doUnmock('../../../src/lib/data/load.ts');
+      vi.resetModules();
+    }
   });
 });

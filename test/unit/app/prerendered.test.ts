@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import {
   fingerprint,
+  fingerprinting,
   loadPrerendered,
   parsePrerendered,
   PRERENDERED_ATTRIBUTE,
@@ -119,6 +120,16 @@ describe('fingerprint', () => {
   it('hashes the UTF-8 bytes, as Node does for the build', async () => {
     const text = '£11.2m – Liverpool City Region\u2028';
     expect(await fingerprint(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+});
+
+describe('fingerprinting', () => {
+  it('records each file read: its fingerprint, or null when it could not be read', async () => {
+    const files: Record<string, string | null> = {};
+    const read = fingerprinting(prerenderedReader({ 'a.csv': 'abc' }), files);
+    await expect(read('a.csv')).resolves.toBe('abc');
+    await expect(read('gone.csv')).rejects.toThrow('gone.csv was not found');
+    expect(files).toEqual({ 'a.csv': 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', 'gone.csv': null });
   });
 });
 

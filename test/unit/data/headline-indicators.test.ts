@@ -6,24 +6,7 @@ import { loadHeadlineIndicators, readHeadlineIndicatorTexts, trimTidyText } from
 import { loadIndicators } from '../../../src/lib/data/indicators/load.ts';
 import { validateMetadata } from '../../../src/lib/data/indicators/validate.ts';
 import { prerenderedReader } from '../../../src/lib/app/prerendered.ts';
-
-const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/indicators');
-
-/** Serves the indicator fixtures at the published layout (indicators/…) and records what is read. */
-function fixtureReader(overrides: Record<string, string | null> = {}) {
-  const read: string[] = [];
-  const reader = async (file: string) => {
-    read.push(file);
-    if (file in overrides) {
-      const text = overrides[file];
-      if (text === null || text === undefined) throw new Error(`${file}: not found`);
-      return text;
-    }
-    const name = file.replace(/^indicators\//, '');
-    return readFile(join(FIXTURE_DIR, name === 'indicators.csv' ? name : `source/${name}`), 'utf8');
-  };
-  return { reader, read };
-}
+import { FIXTURE_DIR, fixtureReader } from './indicators/fixtures.ts';
 
 const metadataText = () => readFile(join(FIXTURE_DIR, 'indicators.csv'), 'utf8');
 
