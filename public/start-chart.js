@@ -72,9 +72,9 @@ if (map) {
   const within = (event, selector) => event.target instanceof Element && event.target.closest(selector) !== null;
   for (const element of map.querySelectorAll('[data-needs-script]')) element.hidden = false;
   for (const type of ['pointerover', 'pointerdown']) map.addEventListener(type, (event) => within(event, '.map-stage, .controls') && takeOver('live'));
-  map.addEventListener('focusin', (event) => within(event, '[data-map-explore]') && load()
-  .then((live) => live.prepare(map))
-  .catch(() => undefined));
+  map.addEventListener('focusin', (event) => {
+    if (within(event, '[data-map-explore]')) load().then((live) => live.prepare(map)).catch(() => undefined);
+  });
   map.addEventListener('click', (event) => within(event, '[data-map-explore]') && takeOver('focus'));
 }
 
