@@ -12,7 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { withSsrEntry } from './ssr.ts';
+import { withSsrEntry, publicText } from './ssr.ts';
 import { PRERENDERED_ATTRIBUTE, type PrerenderedTexts } from '../../src/lib/app/prerendered.ts';
 import { DATASET_NAMES, SCHEMA } from '../../src/lib/data/schema.ts';
 
@@ -111,7 +111,7 @@ export function prerenderHeadline(): Plugin {
         const { head, body, json } = await renderApp(root, await readDataTexts(dataDir), dataDir);
         data = { file: prerenderedDataFile(json), json };
         // Function replacers: rendered text may contain "$&" and similar, which a string replacement would expand.
-        return startAppAfterFirstPaint(html, (await readFile(path.join(publicDir, START_SCRIPT), 'utf8')).trim())
+        return startAppAfterFirstPaint(html, await publicText(publicDir, START_SCRIPT))
           .replace('</head>', () => `${head}${NO_SCRIPT_STYLES}</head>`)
           .replace(APP_CONTAINER, () => `<div id="app" ${PRERENDERED_ATTRIBUTE}="./${data?.file ?? ''}">${body}</div>`);
       },

@@ -4,6 +4,7 @@
  * components compiled for the server, the plugin shape that adds static pages to the bundle,
  * and the markup those pages carry.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { JSDOM } from 'jsdom';
@@ -93,6 +94,11 @@ ${page.body}
   </body>
 </html>
 `;
+}
+
+/** An inline starter's text: the file under public/ (`publicDir`), without its trailing newline. */
+export async function publicText(publicDir: string, file: string): Promise<string> {
+  return (await readFile(path.join(publicDir, file), 'utf8')).trim();
 }
 
 /** An asset's text, however the bundle holds it. */

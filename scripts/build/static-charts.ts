@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { assetText, bundleCss as cssFrom, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
+import { assetText, bundleCss as cssFrom, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry, publicText } from './ssr.ts';
 import type { OutputBundle } from 'rolldown';
 import { RESIZE_MESSAGE_TYPE } from '../../src/lib/export/embed-snippet.ts';
 import { STATIC_MAP_WIDTHS } from '../../src/lib/map/static-map.ts';
@@ -153,7 +153,7 @@ export function staticCharts(): Plugin {
     const charts = await withSsrEntry<Entry, StaticCompare>(root, ENTRY, (entry) => entry.renderCharts(texts, STATIC_CHART_WIDTHS, (file) => readFile(path.join(dataDir, file), 'utf8')));
     const css = cssFrom(bundle, CHART_CSS);
     const scripts = embedScripts(bundle);
-    const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
+    const starter = await publicText(publicDir, START_CHART_SCRIPT);
     for (const chart of charts.charts) emit(staticChartPath(chart.id), staticPage(chart, css, scripts, starter));
     emit(STATIC_COMPARE_PATH, comparePage(charts, `${css}\n${cssFrom(bundle, PAGE_CSS)}`, scripts, starter));
     listOnEmbedPage(bundle, Object.fromEntries(charts.charts.map((chart) => [chart.id, staticChartPath(chart.id)])), STATIC_PAGE_LISTS.charts);

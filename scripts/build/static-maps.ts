@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { bundleCss, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry } from './ssr.ts';
+import { bundleCss, escapeHtml, staticHtml, staticPagesPlugin, withSsrEntry, publicText } from './ssr.ts';
 import type { OutputBundle } from 'rolldown';
 import { BOUNDARIES_FILE } from '../../src/lib/map/boundaries.ts';
 import { staticMapPath } from '../../src/lib/map/static-map.ts';
@@ -84,7 +84,7 @@ export function staticMaps(): Plugin {
     const texts = await readDataTexts(dataDir);
     const maps = await withSsrEntry<Entry, Awaited<ReturnType<Entry['renderMaps']>>>(root, ENTRY, (entry) => entry.renderMaps(texts, (file) => readFile(path.join(dataDir, file), 'utf8'), BOUNDARIES_FILE));
     const css = bundleCss(bundle, MAP_CSS);
-    const starter = (await readFile(path.join(publicDir, START_CHART_SCRIPT), 'utf8')).trim();
+    const starter = await publicText(publicDir, START_CHART_SCRIPT);
     const scripts = loaderScripts(bundle);
     for (const map of maps) emit(staticMapPath(map.region), staticMapPage(map, css, starter, scripts));
     // embed.html?chart=map&region=<code> forwards to its page (only the default view: see embed.html).

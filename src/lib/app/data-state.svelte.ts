@@ -2,10 +2,10 @@
  * The dashboard's loaded data, shared by every view. Loading happens once; a preview of
  * an officer's own files swaps the reader without touching the published files.
  */
-import { loadDatasets, publishedReader, type ReadText } from '../data/load.ts';
+import { checkDatasets, publishedReader, readFiles, type ReadText } from '../data/load.ts';
 import { DATASET_NAMES, SCHEMA } from '../data/schema.ts';
 import type { AssembledData } from '../data/validate.ts';
-import { readAgain, readFiles, unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
+import { unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
 
 /** The announcement datasets' files, as the page fetches them. */
 const DATASET_FILES = DATASET_NAMES.map((name) => SCHEMA[name].file);
@@ -43,7 +43,7 @@ class DataState {
       const served = await readFiles(read, DATASET_FILES);
       // Unchanged files: the prerendered page is already right, so leave the DOM alone (and the validator unloaded).
       if (adopted && (await unchanged(adopted, served))) return;
-      const result = await loadDatasets(readAgain(served, read));
+      const result = await checkDatasets(served);
       if (generation !== this.#generation) return;
       this.state = { status: 'ready', result };
     } catch (error) {

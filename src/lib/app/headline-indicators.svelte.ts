@@ -6,8 +6,8 @@
  */
 import type { LoadedIndicators } from '../data/indicators/load.ts';
 import { isIndicatorFile } from '../data/headline-indicators.ts';
-import { httpReader, type ReadText } from '../data/load.ts';
-import { readAgain, readFiles, unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
+import { httpReader, readAgain, readFiles, type ReadText } from '../data/load.ts';
+import { unchanged, type Fingerprints, type Prerendered } from './prerendered.ts';
 
 class HeadlineIndicatorState {
   /** Null until loaded, or when the metadata file is unavailable. Raw: rows are data, not reactive state. */

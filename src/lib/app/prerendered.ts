@@ -13,7 +13,7 @@
  * it, and on a slow phone connection each extra 14 KB of HTML costs a round trip before
  * the figures show. The starter (public/start-app.js) fetches the file with the app's scripts.
  */
-import type { ReadText } from '../data/load.ts';
+import { textsReader, type ReadText } from '../data/load.ts';
 import type { LoadedIndicators } from '../data/indicators/load.ts';
 import type { AssembledData, FileText } from '../data/validate.ts';
 
@@ -86,11 +86,7 @@ export async function loadPrerendered(container: Element | null, baseUri: string
 
 /** A reader over the baked-in texts. A file absent at build time reads as missing, the same on the server and in the page. */
 export function prerenderedReader(texts: PrerenderedTexts): ReadText {
-  return async (file) => {
-    const text = texts[file];
-    if (text === undefined) throw new Error(`${file} was not found when this page was built.`);
-    return text;
-  };
+  return textsReader(texts, (file) => `${file} was not found when this page was built.`);
 }
 
 /**
@@ -119,30 +115,6 @@ export function fingerprinting(read: ReadText, files: Record<string, string | nu
       files[file] = null;
       throw error;
     }
-  };
-}
-
-/** Reads each file, keeping its text or why it could not be read. */
-export async function readFiles(read: ReadText, files: readonly string[]): Promise<Record<string, FileText>> {
-  const entries = await Promise.all(
-    files.map(async (file): Promise<[string, FileText]> => {
-      try {
-        return [file, { text: await read(file) }];
-      } catch (error) {
-        return [file, { readError: error instanceof Error ? error.message : String(error) }];
-      }
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
-/** A reader over files already read: each gives its text again, or fails as its read did. Others are read with `fallback`. */
-export function readAgain(fetched: Readonly<Record<string, FileText>>, fallback: ReadText): ReadText {
-  return async (file) => {
-    const known = fetched[file];
-    if (!known) return fallback(file);
-    if ('readError' in known) throw new Error(known.readError);
-    return known.text;
   };
 }
 

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { headlineIndicators } from './headline-indicators.ts';
 import { loadIndicators, type LoadedIndicators } from './indicators/load.ts';
-import type { ReadText } from './load.ts';
+import { textsReader, type ReadText } from './load.ts';
 import { parseCsv } from './parse.ts';
 import { COMBINED_AUTHORITY_PREFIX, ENGLAND_CODE, INDICATOR_DIR, METADATA_FILE } from './indicators/schema.ts';
 import { validateMetadata } from './indicators/validate.ts';
@@ -67,9 +67,5 @@ export async function loadHeadlineIndicators(read: ReadText): Promise<LoadedIndi
   const metadataText = texts[METADATA_FILE];
   if (metadataText === undefined) return null;
   const ids = headlineIndicators(validateMetadata(metadataText).rows).map((m) => m.indicator_id);
-  return loadIndicators(async (file) => {
-    const text = texts[file];
-    if (text === undefined) throw new Error(`${file} could not be read.`);
-    return text;
-  }, { ids });
+  return loadIndicators(textsReader(texts), { ids });
 }

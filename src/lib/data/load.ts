@@ -29,20 +29,51 @@ export function publishedReader(baseUri: string = document.baseURI, fetchImpl: t
   return httpReader(publishedUrl('', baseUri), fetchImpl);
 }
 
-export async function loadDatasets(read: ReadText, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
-  // The validator and papaparse are a chunk of their own, fetched while the files are read:
-  // the prerendered headline adopts data the build validated and never needs them.
-  const validator = import('./validate.ts');
-  // Awaited below; this only keeps a failed download from being reported before then.
-  validator.catch(() => undefined);
+/** Reads each file, keeping its text or why it could not be read. */
+export async function readFiles(read: ReadText, files: readonly string[]): Promise<Record<string, FileText>> {
   const entries = await Promise.all(
-    names.map(async (name): Promise<[DatasetName, FileText]> => {
+    files.map(async (file): Promise<[string, FileText]> => {
       try {
-        return [name, { text: await read(SCHEMA[name].file) }];
+        return [file, { text: await read(file) }];
       } catch (error) {
-        return [name, { readError: error instanceof Error ? error.message : String(error) }];
+        return [file, { readError: error instanceof Error ? error.message : String(error) }];
       }
     }),
   );
-  return (await validator).assembleDatasets(Object.fromEntries(entries));
+  return Object.fromEntries(entries);
+}
+
+/** A reader over files already read: each gives its text again, or fails as its read did. Others are read with `fallback`. */
+export function readAgain(fetched: Readonly<Record<string, FileText>>, fallback: ReadText): ReadText {
+  return async (file) => {
+    const known = fetched[file];
+    if (!known) return fallback(file);
+    if ('readError' in known) throw new Error(known.readError);
+    return known.text;
+  };
+}
+
+/** A reader over texts in memory; a file not among them fails with `missing`'s message. */
+export function textsReader(texts: Readonly<Record<string, string>>, missing = (file: string) => `${file} could not be read.`): ReadText {
+  return async (file) => {
+    const text = texts[file];
+    if (text === undefined) throw new Error(missing(file));
+    return text;
+  };
+}
+
+/**
+ * Checks dataset files already read (file → text or why it could not be read), as
+ * loadDatasets does. The validator and papaparse are a chunk of their own, loaded here:
+ * the prerendered headline adopts data the build validated and never needs them.
+ */
+export async function checkDatasets(files: Readonly<Record<string, FileText>>, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
+  const { assembleDatasets } = await import('./validate.ts');
+  return assembleDatasets(Object.fromEntries(names.map((name) => [name, files[SCHEMA[name].file] ?? { readError: `${SCHEMA[name].file} was not read.` }])));
+}
+
+export async function loadDatasets(read: ReadText, names: readonly DatasetName[] = DATASET_NAMES): Promise<AssembledData> {
+  // Start the validator's download now, so it arrives while the files are read; a failure is reported by checkDatasets.
+  import('./validate.ts').catch(() => undefined);
+  return checkDatasets(await readFiles(read, names.map((name) => SCHEMA[name].file)), names);
 }

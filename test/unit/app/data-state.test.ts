@@ -70,7 +70,7 @@ describe('dataState', () => {
     let fail = true;
     vi.doMock('../../../src/lib/data/load.ts', async (importOriginal) => {
       const original = await importOriginal<typeof import('../../../src/lib/data/load.ts')>();
-      return { ...original, loadDatasets: (...args: Parameters<typeof original.loadDatasets>) => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original.loadDatasets(...args)) };
+      return { ...original, checkDatasets: (...args: Parameters<typeof original.checkDatasets>) => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original.checkDatasets(...args)) };
     });
     try {
       const { dataState: fresh } = await import('../../../src/lib/app/data-state.svelte.ts');
@@ -91,7 +91,7 @@ describe('dataState', () => {
 
   it('without prerendered data, a failed load says so', async () => {
     vi.resetModules();
-    vi.doMock('../../../src/lib/data/load.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../../src/lib/data/load.ts')>()), loadDatasets: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }));
+    vi.doMock('../../../src/lib/data/load.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../../src/lib/data/load.ts')>()), checkDatasets: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }));
     try {
       const { dataState: fresh } = await import('../../../src/lib/app/data-state.svelte.ts');
       await fresh.load(reader(texts));

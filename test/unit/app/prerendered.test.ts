@@ -7,8 +7,6 @@ import {
   parsePrerendered,
   PRERENDERED_ATTRIBUTE,
   prerenderedReader,
-  readAgain,
-  readFiles,
   serialisePrerendered,
   unchanged,
   type Prerendered,
@@ -130,27 +128,6 @@ describe('fingerprinting', () => {
     await expect(read('a.csv')).resolves.toBe('abc');
     await expect(read('gone.csv')).rejects.toThrow('gone.csv was not found');
     expect(files).toEqual({ 'a.csv': 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', 'gone.csv': null });
-  });
-});
-
-describe('readFiles and readAgain', () => {
-  const read = async (file: string) => {
-    if (file === 'gone.csv') throw new Error('The server answered 404 Not Found for gone.csv.');
-    return `text of ${file}`;
-  };
-
-  it('keeps each text or why it could not be read, and gives them again without reading twice', async () => {
-    const fetched = await readFiles(read, ['a.csv', 'gone.csv']);
-    expect(fetched).toEqual({ 'a.csv': { text: 'text of a.csv' }, 'gone.csv': { readError: 'The server answered 404 Not Found for gone.csv.' } });
-    const asked: string[] = [];
-    const again = readAgain(fetched, async (file) => {
-      asked.push(file);
-      return read(file);
-    });
-    await expect(again('a.csv')).resolves.toBe('text of a.csv');
-    await expect(again('gone.csv')).rejects.toThrow('404 Not Found for gone.csv');
-    await expect(again('other.csv')).resolves.toBe('text of other.csv');
-    expect(asked).toEqual(['other.csv']);
   });
 });
 
